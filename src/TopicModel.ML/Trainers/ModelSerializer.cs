@@ -1,0 +1,29 @@
+namespace TopicModel.ML.Trainers;
+
+/// <summary>
+/// Saves and loads fitted models by an explicit trainer tag. Loading dispatches on a fixed list of
+/// known tags, never on a type name read from the file.
+/// </summary>
+public static class ModelSerializer
+{
+    private const int FormatVersion = 1;
+
+    public static void Save(IMulticlassModel model, BinaryWriter writer)
+    {
+        writer.Write(FormatVersion);
+        writer.Write(model.TrainerName);
+        model.Save(writer);
+    }
+
+    public static IMulticlassModel Load(BinaryReader reader)
+    {
+        var version = reader.ReadInt32();
+        if (version > FormatVersion)
+            throw new TopicModelException($"model weights have format version {version}; this build reads up to {FormatVersion}");
+        var tag = reader.ReadString();
+        return tag switch
+        {
+            _ => throw new TopicModelException($"unknown trainer '{tag}' in model weights"),
+        };
+    }
+}
