@@ -1,0 +1,18 @@
+namespace TopicModel.Training.Recipes;
+
+/// <summary>
+/// The whole training recipe (train.json): what data, which taxonomy, how to label, where outputs go,
+/// and the seed. Paths are absolute, resolved against the recipe file's folder.
+/// </summary>
+public sealed record Recipe(
+    string Name,
+    int Seed,
+    string TaxonomyPath,
+    DataSection Data,
+    LabelingSection Labeling,
+    OutputSection Output,
+    string SourcePath,
+    string SourceJson)
+{
+    public const int FormatVersion = 1;
+}

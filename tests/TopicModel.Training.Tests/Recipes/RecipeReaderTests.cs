@@ -1,0 +1,54 @@
+using TopicModel.ML;
+using TopicModel.TestSupport;
+using TopicModel.Training.Recipes;
+
+namespace TopicModel.Training.Tests.Recipes;
+
+public class RecipeReaderTests
+{
+    [Fact]
+    public void The_shipped_recipe_names_files_that_exist()
+    {
+        var recipe = RecipeReader.Read(RepoPaths.Recipe);
+
+        Assert.Equal(RepoPaths.TrainingDigest, Assert.Single(recipe.Data.Train));
+        Assert.Equal(RepoPaths.HeldOutDigest, Assert.Single(recipe.Data.HeldOut));
+        Assert.Equal(RepoPaths.Taxonomy, recipe.TaxonomyPath);
+        Assert.All(recipe.Data.Train.Concat(recipe.Data.HeldOut).Append(recipe.TaxonomyPath), p => Assert.True(File.Exists(p), p));
+        Assert.Equal(42, recipe.Seed);
+    }
+
+    [Fact]
+    public void Paths_resolve_against_the_recipe_folder_not_the_working_directory()
+    {
+        var recipe = RecipeReader.Parse("""{"data": {"train": ["d/a.txt"]}}""", "/somewhere/else/train.json");
+
+        Assert.Equal("/somewhere/else/d/a.txt", recipe.Data.Train[0]);
+        Assert.Equal("/somewhere/else/data/taxonomy.json", recipe.TaxonomyPath);
+    }
+
+    [Theory]
+    [InlineData("""{"data": {"train": ["a.txt"]}, "labeling": {"labelModle": "majority"}}""", "$.labeling.labelModle: unknown setting (did you mean \"labelModel\"?)")]
+    [InlineData("""{"data": {"train": ["a.txt"]}, "seed": "x"}""", "$.seed: expected an integer, found the string \"x\"")]
+    [InlineData("""{"data": {"train": []}}""", "$.data.train: expected at least one training")]
+    [InlineData("""{"data": {"train": ["a.txt", 3]}}""", "$.data.train[1]: expected a non-empty string, found the number 3")]
+    [InlineData("""{"data": {"train": ["a.txt"]}, "labeling": {"labelModel": "snorkel"}}""", "$.labeling.labelModel: expected one of \"generative\", \"majority\"")]
+    [InlineData("""{"formatVersion": 9, "data": {"train": ["a.txt"]}}""", "$.formatVersion: this recipe has format version 9")]
+    [InlineData("""{}""", "$.data: the recipe needs a data section")]
+    [InlineData("""{"data": {"train": ["a.txt"]},}}""", "not valid JSON")]
+    public void Errors_name_the_json_path_and_what_was_expected(string json, string expected)
+    {
+        var error = Assert.Throws<TopicModelException>(() => RecipeReader.Parse(json, "/r/train.json"));
+
+        Assert.Contains(expected, error.Message);
+        Assert.StartsWith("/r/train.json", error.Message);
+    }
+
+    [Fact]
+    public void A_missing_recipe_file_says_how_to_point_at_one()
+    {
+        var error = Assert.Throws<TopicModelException>(() => RecipeReader.Read("/no/such/train.json"));
+
+        Assert.Contains("--recipe", error.Message);
+    }
+}
