@@ -1,0 +1,45 @@
+namespace TopicModel.DataPrep.Ingestion;
+
+/// <summary>Matches the page furniture listed in <see cref="ReaderOptions.Boilerplate"/>.</summary>
+internal sealed class Boilerplate
+{
+    private readonly (string Text, bool IsPrefix)[] _entries;
+
+    public Boilerplate(IReadOnlyList<string> entries)
+    {
+        _entries = entries
+            .Select(e => TextCleaner.Clean(e))
+            .Where(e => e.Length > 0 && e != "*")
+            .Select(e => e.EndsWith('*') ? (e[..^1].TrimEnd(), true) : (e, false))
+            .ToArray();
+    }
+
+    public bool IsBoilerplate(string cleanLine)
+    {
+        foreach (var (text, isPrefix) in _entries)
+        {
+            if (isPrefix ? cleanLine.StartsWith(text, StringComparison.OrdinalIgnoreCase)
+                         : cleanLine.Equals(text, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The boilerplate glued in front of real text when a page's elements were concatenated without a
+    /// break ("SubscribeReversing the ..."). Only a case-exact entry immediately followed by an upper-case
+    /// letter or digit counts, so titles that merely start with the same letters ("Newton's ...",
+    /// "New Methods ...") are left alone.
+    /// </summary>
+    public string? GluedPrefix(string cleanLine)
+    {
+        foreach (var (text, isPrefix) in _entries)
+        {
+            if (isPrefix || cleanLine.Length <= text.Length || !cleanLine.StartsWith(text, StringComparison.Ordinal))
+                continue;
+            var next = cleanLine[text.Length];
+            if (char.IsUpper(next) || char.IsDigit(next)) return text;
+        }
+        return null;
+    }
+}

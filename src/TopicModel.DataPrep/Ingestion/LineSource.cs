@@ -1,0 +1,110 @@
+using System.Buffers;
+using System.Text;
+
+namespace TopicModel.DataPrep.Ingestion;
+
+/// <summary>
+/// Splits a byte stream into lines and decodes each one strictly as UTF-8, so a bad byte is reported
+/// on its own line instead of being silently replaced or failing the whole file. Memory is bounded by
+/// the line limit: the tail of an overlong line is counted, not stored.
+/// </summary>
+internal static class LineSource
+{
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding Lenient = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    public static IEnumerable<SourceLine> Read(Stream stream, int maxLineLength)
+    {
+        // A UTF-16 char takes at most 3 UTF-8 bytes, so a line within the limit always fits in this many bytes.
+        var cap = (int)Math.Min(Array.MaxLength, 3L * maxLineLength + 4);
+        var chunk = ArrayPool<byte>.Shared.Rent(1 << 16);
+        var line = new byte[Math.Min(cap, 1 << 12)];
+        try
+        {
+            var used = 0;
+            var overflow = false;
+            var pending = false;
+            long number = 0;
+            int read;
+            while ((read = stream.Read(chunk, 0, 1 << 16)) > 0)
+            {
+                var start = 0;
+                while (start < read)
+                {
+                    var nl = Array.IndexOf(chunk, (byte)'\n', start, read - start);
+                    var end = nl < 0 ? read : nl;
+                    Append(chunk.AsSpan(start, end - start), ref line, ref used, ref overflow, cap);
+                    pending = true;
+                    if (nl < 0) break;
+                    yield return Decode(line.AsSpan(0, used), ++number, overflow, maxLineLength);
+                    used = 0;
+                    overflow = false;
+                    pending = false;
+                    start = nl + 1;
+                }
+            }
+            if (pending)
+                yield return Decode(line.AsSpan(0, used), ++number, overflow, maxLineLength);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+    }
+
+    private static void Append(ReadOnlySpan<byte> bytes, ref byte[] line, ref int used, ref bool overflow, int cap)
+    {
+        var room = cap - used;
+        if (bytes.Length > room)
+        {
+            overflow = true;
+            bytes = bytes[..room];
+        }
+        if (bytes.IsEmpty) return;
+        if (used + bytes.Length > line.Length)
+            Array.Resize(ref line, (int)Math.Min(cap, Math.Max(2L * line.Length, used + bytes.Length)));
+        bytes.CopyTo(line.AsSpan(used));
+        used += bytes.Length;
+    }
+
+    private static SourceLine Decode(ReadOnlySpan<byte> bytes, long number, bool overflow, int maxLineLength)
+    {
+        if (!overflow && bytes.Length > 0 && bytes[^1] == '\r') bytes = bytes[..^1];
+        if (number == 1 && bytes.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
+
+        if (overflow)
+            return TooLong(number, Lenient.GetString(bytes), maxLineLength);
+
+        var control = IndexOfControl(bytes);
+        if (control >= 0)
+            return new SourceLine(number, Lenient.GetString(bytes), LineProblem.ControlCharacters,
+                $"control character 0x{bytes[control]:X2} at byte {control + 1} (binary data?)");
+
+        string text;
+        try
+        {
+            text = Strict.GetString(bytes);
+        }
+        catch (DecoderFallbackException e)
+        {
+            var at = e.Index >= 0 ? $" at byte {e.Index + 1}" : "";
+            return new SourceLine(number, Lenient.GetString(bytes), LineProblem.InvalidUtf8, $"invalid UTF-8{at}");
+        }
+        return text.Length > maxLineLength ? TooLong(number, text, maxLineLength) : new SourceLine(number, text, LineProblem.None, null);
+    }
+
+    private static SourceLine TooLong(long number, string prefix, int maxLineLength) =>
+        new(number, prefix.Length > maxLineLength ? prefix[..maxLineLength] : prefix, LineProblem.TooLong,
+            $"line is longer than the limit of {maxLineLength} characters (ReaderOptions.MaxLineLength)");
+
+    /// <summary>C0 controls other than tab, vertical tab and form feed never occur in text.</summary>
+    internal static int IndexOfControl(ReadOnlySpan<byte> bytes)
+    {
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            var b = bytes[i];
+            if (b < 0x20 && b is not (byte)'\t' and not 0x0B and not 0x0C and not (byte)'\r') return i;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,121 @@
+using TopicModel.DataPrep.Papers;
+using TopicModel.ML;
+
+namespace TopicModel.DataPrep.Ingestion;
+
+/// <summary>
+/// Reads papers from digests (.txt/.md), JSON Lines (.jsonl/.ndjson) and CSV (.csv), or "-" for stdin.
+/// <para>
+/// <see cref="Read(string, ReaderOptions?)"/> streams: papers, rejects and warnings come out in input
+/// order and JSONL/CSV are never held in memory whole, so millions of records can be scored in constant
+/// memory. A record-level problem (bad JSON, a title without an abstract, invalid UTF-8 on a line, an
+/// overlong line) becomes a <see cref="RejectedRecord"/> and reading goes on. A problem with the input as a
+/// whole (missing, empty, binary, not a digest, no papers at all) throws <see cref="TopicModelException"/>
+/// with the file and line.
+/// </para>
+/// </summary>
+public static class PaperReader
+{
+    /// <summary>The path that means standard input.</summary>
+    public const string StdinPath = "-";
+
+    /// <summary>Streams one input. Option and file-existence errors throw here; the rest while enumerating.</summary>
+    public static IEnumerable<ReadItem> Read(string path, ReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        options = Validate(options);
+        if (path == StdinPath)
+            return Read(Console.OpenStandardInput(), StdinPath, "stdin", options);
+        if (Directory.Exists(path))
+            throw new TopicModelException("is a directory; give the digest files in it", path);
+        if (!File.Exists(path))
+            throw new TopicModelException("input file not found", path);
+        return ReadCore(() => File.OpenRead(path), path, Path.GetFileNameWithoutExtension(path), FormatOf(path, options), options);
+    }
+
+    /// <summary>
+    /// Streams an already open input (disposed when enumeration ends). <paramref name="source"/> names it in
+    /// messages and picks the format by extension under <see cref="InputFormat.Auto"/>; <paramref name="digest"/>
+    /// becomes <see cref="Paper.Digest"/>.
+    /// </summary>
+    public static IEnumerable<ReadItem> Read(Stream stream, string source, string digest, ReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        options = Validate(options);
+        return ReadCore(() => stream, source, digest, FormatOf(source, options), options);
+    }
+
+    /// <summary>Reads one input whole.</summary>
+    public static ReadResult ReadFile(string path, ReaderOptions? options = null) => ReadAll([path], options);
+
+    /// <summary>Reads several inputs whole, in the order given; duplicates across them are kept (see <see cref="DuplicateFinder"/>).</summary>
+    public static ReadResult ReadAll(IEnumerable<string> paths, ReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var papers = new List<Paper>();
+        var rejects = new List<RejectedRecord>();
+        var warnings = new List<ReaderWarning>();
+        foreach (var path in paths)
+        {
+            foreach (var item in Read(path, options))
+            {
+                if (item.Paper is { } p) papers.Add(p);
+                else if (item.Rejected is { } r) rejects.Add(r);
+                else if (item.Warning is { } w) warnings.Add(w);
+            }
+        }
+        return new ReadResult(papers, rejects, warnings);
+    }
+
+    private static IEnumerable<ReadItem> ReadCore(Func<Stream> open, string file, string digest, InputFormat? format, ReaderOptions options)
+    {
+        using var stream = open();
+        var head = new byte[InputSniffer.HeadSize];
+        var length = 0;
+        int n;
+        while (length < head.Length && (n = stream.Read(head, length, head.Length - length)) > 0)
+        {
+            length += n;
+        }
+        if (length == 0)
+            throw new TopicModelException("the file is empty", file);
+        if (InputSniffer.BinaryReason(head.AsSpan(0, length)) is { } binary)
+            throw new TopicModelException(binary.Reason, file, InputSniffer.LineOf(head.AsSpan(0, length), binary.Offset));
+
+        var chosen = format ?? InputSniffer.Guess(head.AsSpan(0, length));
+        using var input = new PrefixedStream(head, length, stream);
+        var items = chosen switch
+        {
+            InputFormat.Jsonl => JsonlParser.Parse(input, file, digest, options),
+            InputFormat.Csv => CsvPaperParser.Parse(input, file, digest, options),
+            _ => DigestParser.Parse(input, file, digest, options),
+        };
+        foreach (var item in items)
+        {
+            yield return item;
+        }
+    }
+
+    /// <summary>The explicit format, else the extension's, else null (sniff the content).</summary>
+    private static InputFormat? FormatOf(string source, ReaderOptions options) =>
+        options.Format != InputFormat.Auto ? options.Format : source == StdinPath ? null : InputSniffer.FromExtension(source);
+
+    private static ReaderOptions Validate(ReaderOptions? options)
+    {
+        options ??= ReaderOptions.Default;
+        if (options.MaxLineLength < 1)
+            throw new TopicModelException($"ReaderOptions.MaxLineLength must be at least 1, got {options.MaxLineLength}");
+        if (options.MaxDigestBytes < 1)
+            throw new TopicModelException($"ReaderOptions.MaxDigestBytes must be at least 1, got {options.MaxDigestBytes}");
+        if (options.MaxTitleLength < 1)
+            throw new TopicModelException($"ReaderOptions.MaxTitleLength must be at least 1, got {options.MaxTitleLength}");
+        if (options.MaxRawLength < 0)
+            throw new TopicModelException($"ReaderOptions.MaxRawLength must not be negative, got {options.MaxRawLength}");
+        if (options.DigestYear is < 1 or > 9999)
+            throw new TopicModelException($"ReaderOptions.DigestYear must be between 1 and 9999, got {options.DigestYear}");
+        if (!Enum.IsDefined(options.Format))
+            throw new TopicModelException($"ReaderOptions.Format {(int)options.Format} is not a known input format");
+        ArgumentNullException.ThrowIfNull(options.Boilerplate);
+        return options;
+    }
+}
