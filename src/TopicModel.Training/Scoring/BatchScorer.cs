@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using TopicModel.DataPrep.Ingestion;
+using TopicModel.DataPrep.Papers;
+using TopicModel.ML;
+using TopicModel.ML.Parallel;
+
+namespace TopicModel.Training.Scoring;
+
+/// <summary>
+/// Scores inputs in bulk: streams records from the readers, classifies them on all cores, and writes
+/// results in input order. Memory stays constant whatever the input size. Every record ends up either
+/// in the output or, with its file, line and reason, in the rejects stream.
+/// </summary>
+public static class BatchScorer
+{
+    private static readonly JsonSerializerOptions RejectJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static ScoringSummary Score(
+        IReadOnlyList<string> inputs,
+        IPaperClassifier classifier,
+        Stream output,
+        TextWriter rejects,
+        ScoringOptions options,
+        Action<long>? progress = null,
+        Action<ReaderWarning>? warn = null,
+        CancellationToken cancellation = default)
+    {
+        if (options.Top < 1 || options.Top > classifier.Topics.Count)
+            throw new TopicModelException($"top must be between 1 and {classifier.Topics.Count}, got {options.Top}");
+        var clock = Stopwatch.StartNew();
+        long scored = 0, rejected = 0, warnings = 0;
+        var items = inputs.SelectMany(path => PaperReader.Read(path, options.Reader));
+        using var writer = new ScoredPaperWriter(output, options.Format);
+        foreach (var (item, result) in OrderedParallel.Map(items, item => (item, Classify(item, classifier, options.Top)), options.BatchSize, options.DegreeOfParallelism, cancellation))
+        {
+            if (result is not null)
+            {
+                writer.Write(result);
+                if (++scored % 4096 == 0) progress?.Invoke(scored + rejected);
+            }
+            else if (item.Rejected is { } reject)
+            {
+                rejected++;
+                rejects.WriteLine(JsonSerializer.Serialize(new { file = reject.File, line = reject.Line, reason = reject.Reason, raw = reject.Raw }, RejectJson));
+            }
+            else if (item.Warning is { } warning)
+            {
+                warnings++;
+                warn?.Invoke(warning);
+            }
+        }
+        writer.Flush();
+        rejects.Flush();
+        progress?.Invoke(scored + rejected);
+        return new ScoringSummary(scored, rejected, warnings, clock.Elapsed);
+    }
+
+    /// <summary>Scores one record; null when the record is not a paper (a reject or a warning).</summary>
+    public static ScoredPaper? Classify(ReadItem item, IPaperClassifier classifier, int top) =>
+        item.Paper is { } paper ? Classify(paper, classifier, top) : null;
+
+    public static ScoredPaper Classify(Paper paper, IPaperClassifier classifier, int top)
+    {
+        var topics = classifier.Topics;
+        Span<float> probabilities = topics.Count <= 256 ? stackalloc float[topics.Count] : new float[topics.Count];
+        classifier.Predict(paper, probabilities);
+
+        // Partial selection of the best `top` topics; ties keep taxonomy order so output is deterministic.
+        var best = new TopicProbability[top];
+        Span<int> chosen = stackalloc int[top];
+        for (var k = 0; k < top; k++)
+        {
+            var arg = -1;
+            for (var c = 0; c < probabilities.Length; c++)
+            {
+                if (chosen[..k].Contains(c)) continue;
+                if (arg < 0 || probabilities[c] > probabilities[arg]) arg = c;
+            }
+            chosen[k] = arg;
+            best[k] = new TopicProbability(topics[arg], probabilities[arg]);
+        }
+        return new ScoredPaper(paper.SourceId ?? paper.Id, paper.Title, paper.Digest, best[0].Topic, best[0].Probability, best);
+    }
+}

@@ -1,0 +1,7 @@
+namespace TopicModel.Training.Scoring;
+
+public enum OutputFormat
+{
+    Jsonl,
+    Csv,
+}

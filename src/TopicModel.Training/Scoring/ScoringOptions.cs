@@ -1,0 +1,13 @@
+using TopicModel.DataPrep.Ingestion;
+
+namespace TopicModel.Training.Scoring;
+
+/// <param name="Top">How many best topics each record lists.</param>
+/// <param name="BatchSize">Records per parallel batch; memory holds a few batches at most.</param>
+/// <param name="DegreeOfParallelism">Worker threads; 0 = all cores.</param>
+public sealed record ScoringOptions(
+    OutputFormat Format = OutputFormat.Jsonl,
+    int Top = 3,
+    int BatchSize = 1024,
+    int DegreeOfParallelism = 0,
+    ReaderOptions? Reader = null);

@@ -1,0 +1,3 @@
+namespace TopicModel.Training.Scoring;
+
+public readonly record struct TopicProbability(string Topic, float Probability);
