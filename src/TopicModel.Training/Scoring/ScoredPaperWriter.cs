@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using TopicModel.ML.IO;
 
 namespace TopicModel.Training.Scoring;
 
@@ -75,23 +76,20 @@ public sealed class ScoredPaperWriter : IDisposable
     private static void WriteCsv(ScoredPaper p, TextWriter csv)
     {
         var top = string.Join(';', p.Top.Select(t => $"{t.Topic}:{Round(t.Probability).ToString(CultureInfo.InvariantCulture)}"));
-        csv.Write(Quote(p.Id));
+        csv.Write(CsvText.Quote(p.Id));
         csv.Write(',');
-        csv.Write(Quote(p.Title));
+        csv.Write(CsvText.Quote(p.Title));
         csv.Write(',');
-        csv.Write(Quote(p.Digest));
+        csv.Write(CsvText.Quote(p.Digest));
         csv.Write(',');
-        csv.Write(Quote(p.Topic));
+        csv.Write(CsvText.Quote(p.Topic));
         csv.Write(',');
         csv.Write(Round(p.Probability).ToString(CultureInfo.InvariantCulture));
         csv.Write(',');
-        csv.Write(Quote(top));
+        csv.Write(CsvText.Quote(top));
         csv.Write('\n');
     }
 
     /// <summary>Six decimals: enough to rank and calibrate, and stable across runs.</summary>
     private static double Round(float p) => Math.Round((double)p, 6);
-
-    private static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\n\r") < 0 ? field : "\"" + field.Replace("\"", "\"\"") + "\"";
 }
