@@ -123,11 +123,12 @@ public sealed class MulticlassPredictions
             }
             predicted[i] = best;
             rank[i] = r;
-            logLoss[i] = -Math.Log(Math.Max(LogLossEpsilon, trueP));
+            // 0 − ln p rather than −ln p, so a certain hit is +0, not −0, in the JSON.
+            logLoss[i] = 0.0 - Math.Log(Math.Max(LogLossEpsilon, trueP));
             brier[i] = squares;
             confidence[i] = row[best];
             if (secondaryHit is not null)
-                secondaryHit[i] = best == label || IsSecondary(secondaryLabels![i], best, k, i);
+                secondaryHit[i] = IsSecondary(secondaryLabels![i], best, k, i) || best == label;
         }
         return new MulticlassPredictions(names, (int[])labels.Clone(), predicted, rank, logLoss, brier, confidence, secondaryHit);
     }
