@@ -2,13 +2,15 @@ namespace TopicModel.ML.Metrics;
 
 /// <summary>
 /// The resampling loop shared by <see cref="MulticlassBootstrap"/> and <see cref="PairedComparison"/>:
-/// draws B index sets of size N with replacement and stores each resample's metric vector. A NaN in a
+/// draws B resamples of size N with replacement and stores each resample's metric vector.
+/// A resample is handed over as a count per example (how often it was drawn) rather than a list of indices,
+/// so evaluators sweep the examples in order, which on large sets is several times faster than random access. A NaN in a
 /// vector means "undefined in this resample" and is skipped when intervals are summarized.
 /// </summary>
 internal static class Bootstrap
 {
-    /// <summary>Evaluates one resample into <paramref name="metrics"/>.</summary>
-    public delegate void ResampleEvaluator<in TState>(TState state, ReadOnlySpan<int> indices, Span<double> metrics);
+    /// <summary>Evaluates one resample, given how many times each example was drawn, into <paramref name="metrics"/>.</summary>
+    public delegate void ResampleEvaluator<in TState>(TState state, ReadOnlySpan<int> draws, Span<double> metrics);
 
     /// <summary>Returns the metric values laid out as [metric * B + resample].</summary>
     public static double[] Run<TState>(
@@ -28,13 +30,14 @@ internal static class Bootstrap
             0,
             resamples,
             parallel,
-            () => (State: createState(), Indices: new int[exampleCount], Metrics: new double[metricCount]),
+            () => (State: createState(), Draws: new int[exampleCount], Metrics: new double[metricCount]),
             (b, _, worker) =>
             {
                 var random = new SplitMix64(options.Seed, b);
-                var indices = worker.Indices;
-                for (var i = 0; i < indices.Length; i++) indices[i] = random.Next(exampleCount);
-                evaluate(worker.State, indices, worker.Metrics);
+                var draws = worker.Draws;
+                Array.Clear(draws);
+                for (var i = 0; i < draws.Length; i++) draws[random.Next(exampleCount)]++;
+                evaluate(worker.State, draws, worker.Metrics);
                 for (var m = 0; m < metricCount; m++) values[m * resamples + b] = worker.Metrics[m];
                 return worker;
             },

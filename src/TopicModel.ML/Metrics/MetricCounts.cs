@@ -54,25 +54,28 @@ internal sealed class MetricCounts
         Total = 0;
     }
 
-    public void Add(MulticlassPredictions data, int example)
+    public void Add(MulticlassPredictions data, int example) => Add(data, example, 1);
+
+    /// <summary>Adds the example <paramref name="weight"/> times, as a bootstrap resample that drew it that often.</summary>
+    public void Add(MulticlassPredictions data, int example, int weight)
     {
         var label = data.LabelArray[example];
         var predicted = data.PredictedArray[example];
-        _confusion[label * ClassCount + predicted]++;
-        _support[label]++;
-        _predicted[predicted]++;
-        _rankHistogram[data.TrueRankArray[example]]++;
-        var logLoss = data.LogLossArray[example];
+        _confusion[label * ClassCount + predicted] += weight;
+        _support[label] += weight;
+        _predicted[predicted] += weight;
+        _rankHistogram[data.TrueRankArray[example]] += weight;
+        var logLoss = weight * data.LogLossArray[example];
         _logLoss += logLoss;
         _classLogLoss[label] += logLoss;
-        _brier += data.BrierArray[example];
-        if (data.SecondaryHitArray is { } hits && hits[example]) _secondaryHits++;
+        _brier += weight * data.BrierArray[example];
+        if (data.SecondaryHitArray is { } hits && hits[example]) _secondaryHits += weight;
         var confidence = data.ConfidenceArray[example];
         var bin = BinOf(confidence, BinCount);
-        _binCount[bin]++;
-        _binConfidence[bin] += confidence;
-        if (label == predicted) _binCorrect[bin]++;
-        Total++;
+        _binCount[bin] += weight;
+        _binConfidence[bin] += weight * confidence;
+        if (label == predicted) _binCorrect[bin] += weight;
+        Total += weight;
     }
 
     /// <summary>Equal-width bins [b/B, (b+1)/B); a confidence of exactly 1 falls in the last bin.</summary>

@@ -41,10 +41,11 @@ public static class MulticlassBootstrap
             metricCount,
             options,
             () => new MetricCounts(k, evaluation.CalibrationBinCount),
-            (counts, indices, metrics) =>
+            (counts, draws, metrics) =>
             {
                 counts.Clear();
-                foreach (var i in indices) counts.Add(predictions, i);
+                for (var i = 0; i < draws.Length; i++)
+                    if (draws[i] > 0) counts.Add(predictions, i, draws[i]);
                 Write(counts, hasSecondary, metrics);
             });
 

@@ -29,14 +29,15 @@ public static class PairedComparison
             2,
             options,
             () => (Baseline: new MetricCounts(k, 1), Candidate: new MetricCounts(k, 1)),
-            (counts, indices, metrics) =>
+            (counts, draws, metrics) =>
             {
                 counts.Baseline.Clear();
                 counts.Candidate.Clear();
-                foreach (var i in indices)
+                for (var i = 0; i < draws.Length; i++)
                 {
-                    counts.Baseline.Add(baseline, i);
-                    counts.Candidate.Add(candidate, i);
+                    if (draws[i] == 0) continue;
+                    counts.Baseline.Add(baseline, i, draws[i]);
+                    counts.Candidate.Add(candidate, i, draws[i]);
                 }
                 metrics[MicroAccuracy] = counts.Candidate.MicroAccuracy - counts.Baseline.MicroAccuracy;
                 metrics[MacroF1] = counts.Candidate.MacroF1 - counts.Baseline.MacroF1;
