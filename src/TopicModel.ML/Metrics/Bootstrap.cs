@@ -2,10 +2,10 @@ namespace TopicModel.ML.Metrics;
 
 /// <summary>
 /// The resampling loop shared by <see cref="MulticlassBootstrap"/> and <see cref="PairedComparison"/>:
-/// draws B resamples of size N with replacement and stores each resample's metric vector.
-/// A resample is handed over as a count per example (how often it was drawn) rather than a list of indices,
-/// so evaluators sweep the examples in order, which on large sets is several times faster than random access. A NaN in a
-/// vector means "undefined in this resample" and is skipped when intervals are summarized.
+/// draws B resamples of size N with replacement and stores each resample's metric vector. A resample is
+/// handed over as a count per example (how often it was drawn) rather than a list of indices, so evaluators
+/// sweep the examples in order instead of jumping around memory. A NaN in a vector means "undefined in this
+/// resample" and is skipped when intervals are summarized.
 /// </summary>
 internal static class Bootstrap
 {

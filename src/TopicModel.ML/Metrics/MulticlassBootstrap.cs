@@ -18,7 +18,8 @@ public static class MulticlassBootstrap
     private const int ExpectedCalibrationError = 6;
     private const int BrierScore = 7;
     private const int SecondaryHitRate = 8;
-    private const int FirstTopK = 9;
+    private const int MaximumCalibrationError = 9;
+    private const int FirstTopK = 10;
     private const int PerClassWidth = 4;
 
     public static MulticlassMetricIntervals ConfidenceIntervals(
@@ -90,6 +91,7 @@ public static class MulticlassBootstrap
             At(WeightedF1),
             hasSecondary ? At(SecondaryHitRate) : null,
             At(ExpectedCalibrationError),
+            At(MaximumCalibrationError),
             At(BrierScore),
             perClass);
     }
@@ -104,6 +106,7 @@ public static class MulticlassBootstrap
         metrics[MacroF1] = counts.MacroF1;
         metrics[WeightedF1] = counts.WeightedF1;
         metrics[ExpectedCalibrationError] = counts.ExpectedCalibrationError;
+        metrics[MaximumCalibrationError] = counts.MaximumCalibrationError;
         metrics[BrierScore] = counts.BrierScore;
         metrics[SecondaryHitRate] = counts.SecondaryHitRate(hasSecondary) ?? double.NaN;
         for (var i = 0; i < k; i++) metrics[FirstTopK + i] = counts.TopKAccuracy(i + 1);

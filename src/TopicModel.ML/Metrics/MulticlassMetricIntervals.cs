@@ -3,6 +3,8 @@ namespace TopicModel.ML.Metrics;
 /// <summary>
 /// Bootstrap percentile intervals for every overall and per-class metric of
 /// <see cref="MulticlassClassificationMetrics"/>, with the options that produced them.
+/// Calibration errors are biased upward under resampling (duplicated examples add binning noise), so on
+/// small sets their interval can sit above the full-data estimate; read it as a spread, not a correction.
 /// </summary>
 public sealed record MulticlassMetricIntervals(
     int Resamples,
@@ -19,5 +21,6 @@ public sealed record MulticlassMetricIntervals(
     ConfidenceInterval WeightedF1,
     ConfidenceInterval? SecondaryHitRate,
     ConfidenceInterval ExpectedCalibrationError,
+    ConfidenceInterval MaximumCalibrationError,
     ConfidenceInterval BrierScore,
     IReadOnlyList<ClassMetricIntervals> PerClass);

@@ -19,7 +19,9 @@ public sealed class MulticlassPredictions
         string[] classNames, int[] labels, int[] predicted, int[] trueRank,
         double[] logLoss, double[] brier, double[] confidence, bool[]? secondaryHit)
     {
-        ClassNames = classNames;
+        ClassNames = Array.AsReadOnly(classNames);
+        Labels = Array.AsReadOnly(labels);
+        PredictedLabels = Array.AsReadOnly(predicted);
         LabelArray = labels;
         PredictedArray = predicted;
         TrueRankArray = trueRank;
@@ -35,10 +37,10 @@ public sealed class MulticlassPredictions
     public bool HasSecondaryLabels => SecondaryHitArray is not null;
 
     /// <summary>True class index per example.</summary>
-    public IReadOnlyList<int> Labels => LabelArray;
+    public IReadOnlyList<int> Labels { get; }
 
     /// <summary>Predicted class per example: the highest probability, the lowest class index on ties (as argmax does).</summary>
-    public IReadOnlyList<int> PredictedLabels => PredictedArray;
+    public IReadOnlyList<int> PredictedLabels { get; }
 
     internal int[] LabelArray { get; }
     internal int[] PredictedArray { get; }
