@@ -222,6 +222,28 @@ public class MulticlassEvaluatorTests
         Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("SecondaryHitRate").ValueKind);
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    [InlineData(4.0)]
+    public void Metrics_agree_with_each_other_on_synthetic_data(double strength)
+    {
+        var p = SyntheticPredictions.Create(n: 500, k: 7, strength, seed: 17);
+        var m = MulticlassEvaluator.Evaluate(p);
+        var correct = p.Labels.Zip(p.PredictedLabels).Count(x => x.First == x.Second);
+
+        Assert.Equal((double)correct / 500, m.MicroAccuracy, Tolerance);
+        Assert.Equal(m.MicroAccuracy, m.TopKAccuracyForAllK[0], Tolerance); // rank 0 exactly when argmax is right
+        Assert.Equal(1.0, m.TopKAccuracyForAllK[^1], Tolerance);
+        Assert.True(m.TopKAccuracyForAllK.Zip(m.TopKAccuracyForAllK.Skip(1)).All(x => x.First <= x.Second));
+        Assert.Equal(500, m.PerClass.Sum(c => c.Support));
+        Assert.Equal(500, m.PerClass.Sum(c => c.PredictedCount));
+        Assert.Equal(500, m.Calibration.Bins.Sum(b => b.Count));
+        Assert.Equal(m.PerClass.Where(c => !c.HasNoSupport).Average(c => c.Recall!.Value), m.MacroAccuracy, Tolerance);
+        // Chance-level logits hover around the prior; skilled ones beat it by a margin that grows with skill.
+        Assert.Equal(strength > 0, m.LogLossReduction > 0.05);
+    }
+
     private static float[] OneHot(int c, int k)
     {
         var row = new float[k];
