@@ -9,9 +9,11 @@ namespace TopicModel.DataPrep.Ingestion;
 /// </summary>
 internal static class TitleAbstractTagger
 {
-    // log P(next | current): alternation is the rule, a missing title or abstract the exception.
-    private static readonly double Alternate = Math.Log(0.95);
-    private static readonly double Repeat = Math.Log(0.05);
+    // log P(next | current): alternation is the rule, a missing title or abstract the exception. Kept
+    // weak enough that a run of clearly title-like lines (source code, a table) is not forced into
+    // pairs: one line's evidence of about 3 nats outweighs one break of alternation.
+    private static readonly double Alternate = Math.Log(0.75);
+    private static readonly double Repeat = Math.Log(0.25);
     private static readonly double StartTitle = Math.Log(0.9);
     private static readonly double StartAbstract = Math.Log(0.1);
 
