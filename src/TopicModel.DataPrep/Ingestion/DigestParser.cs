@@ -18,6 +18,7 @@ internal static class DigestParser
         long size = 0;
         foreach (var line in LineSource.Read(stream, options.MaxLineLength))
         {
+            // Stdin cannot be measured up front; characters are a lower bound of its bytes.
             size += line.Text.Length + 1;
             if (size > options.MaxDigestBytes)
                 throw new TopicModelException(

@@ -210,7 +210,31 @@ public sealed class DigestBadInputTests
         var e = Assert.Throws<TopicModelException>(() => PaperReader.ReadFile(path, new ReaderOptions { MaxDigestBytes = 2000 }));
 
         Assert.Contains(nameof(ReaderOptions.MaxDigestBytes), e.Message, StringComparison.Ordinal);
+        Assert.Equal(path, e.File);
+    }
+
+    [Fact]
+    public void A_digest_on_stdin_above_the_size_limit_fails_at_the_line_that_crosses_it()
+    {
+        var stream = new ForwardOnlyStream(Encoding.UTF8.GetBytes(SyntheticDigest.Page(20)));
+
+        var e = Assert.Throws<TopicModelException>(() =>
+            PaperReader.Read(stream, PaperReader.StdinPath, "stdin", new ReaderOptions { MaxDigestBytes = 2000 }).ToList());
+
         Assert.NotNull(e.Line);
+        Assert.True(e.Line > 9);
+    }
+
+    [Fact]
+    public void Jsonl_in_a_txt_file_fails_with_a_hint_about_the_format()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Write("papers.txt", string.Concat(Enumerable.Range(1, 3).Select(i =>
+            $"{{\"title\": \"{SyntheticDigest.Title(i)}\", \"abstract\": \"{SyntheticDigest.Abstract(i)}\"}}\n")));
+
+        var e = Assert.Throws<TopicModelException>(() => PaperReader.ReadFile(path));
+
+        Assert.Contains("looks like JSONL", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace TopicModel.DataPrep.Tests.Ingestion;
 
 public sealed class StdinAndFormatTests
 {
-    private static MemoryStream Bytes(string text) => new(Encoding.UTF8.GetBytes(text));
+    private static ForwardOnlyStream Bytes(string text) => new(Encoding.UTF8.GetBytes(text));
 
     private static ReadResult Collect(IEnumerable<ReadItem> items)
     {
@@ -21,7 +21,7 @@ public sealed class StdinAndFormatTests
     [Fact]
     public void Stdin_digest_is_sniffed_and_named_stdin()
     {
-        var result = Collect(PaperReader.Read(File.OpenRead(RepoPaths.HeldOutDigest), PaperReader.StdinPath, "stdin"));
+        var result = Collect(PaperReader.Read(new ForwardOnlyStream(File.ReadAllBytes(RepoPaths.HeldOutDigest)), PaperReader.StdinPath, "stdin"));
 
         Assert.Equal(112, result.Papers.Count);
         Assert.All(result.Papers, p => Assert.Equal("stdin", p.Digest));
