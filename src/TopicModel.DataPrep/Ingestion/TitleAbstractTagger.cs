@@ -72,15 +72,18 @@ internal static class TitleAbstractTagger
     {
         if (line.Length > maxTitleLength) return -40;
 
+        // Titles are almost all under 150 characters and abstracts almost all over 300.
         var odds = line.Length switch
         {
-            < 120 => 3.0,
-            < 200 => 1.0,
-            _ => -1.0,
+            < 80 => 3.5,
+            < 150 => 2.5,
+            < 250 => 0.5,
+            _ => -2.0,
         };
 
+        // One break is common in titles ("Is X All You Need? A Study of Y"); abstracts have many.
         var sentences = SentenceBreaks(line);
-        odds -= 2.5 * Math.Min(sentences, 3);
+        odds -= 2.0 * Math.Min(sentences, 3);
         if (line.EndsWith('.') && !line.EndsWith("...", StringComparison.Ordinal)) odds -= 2.5;
 
         var (words, capitalized, firstPerson) = WordStats(line);
@@ -89,9 +92,9 @@ internal static class TitleAbstractTagger
         {
             var ratio = (double)capitalized / words;
             if (ratio >= 0.6) odds += 2;
-            else if (ratio < 0.3) odds -= 1.5;
+            else if (ratio < 0.3) odds -= 1;
         }
-        if (firstPerson > 0) odds -= 1.5;
+        if (firstPerson > 0) odds -= 1;
         return odds;
     }
 

@@ -252,19 +252,33 @@ public sealed class DigestBadInputTests
     }
 
     [Fact]
-    public void Glued_text_is_only_stripped_from_the_first_title_and_only_before_a_capital()
+    public void Glued_text_is_only_stripped_from_the_first_title_and_only_before_a_new_word()
     {
         using var dir = new TempDirectory();
         var path = dir.Write("glue.txt",
-            "SubscribeNewton Methods for Deep Networks\n" + SyntheticDigest.Abstract(1) + "\n" +
+            "SubscribeiFlyBot-VLA Technical Report\n" + SyntheticDigest.Abstract(1) + "\n" +
             "Subscribers and Followers: Modeling Social Graphs\n" + SyntheticDigest.Abstract(2) + "\n" +
             "SubscribeLater Is Not a Header Here\n" + SyntheticDigest.Abstract(3) + "\n");
 
         var result = PaperReader.ReadFile(path);
 
-        Assert.Equal(["Newton Methods for Deep Networks", "Subscribers and Followers: Modeling Social Graphs", "SubscribeLater Is Not a Header Here"],
+        Assert.Equal(["iFlyBot-VLA Technical Report", "Subscribers and Followers: Modeling Social Graphs", "SubscribeLater Is Not a Header Here"],
             result.Papers.Select(p => p.Title));
         Assert.Equal(1, Assert.Single(result.Warnings).Line);
+    }
+
+    [Theory]
+    [InlineData("Subscribers and Followers: Modeling Social Graphs")]
+    [InlineData("Subscribe to Nothing: Opting Out of Recommendations")]
+    public void A_first_title_that_merely_starts_like_boilerplate_is_kept(string title)
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Write("first.txt", $"Subscribe\n{title}\n{SyntheticDigest.Abstract(1)}\n");
+
+        var result = PaperReader.ReadFile(path);
+
+        Assert.Equal(title, Assert.Single(result.Papers).Title);
+        Assert.Empty(result.Warnings);
     }
 
     [Theory]
