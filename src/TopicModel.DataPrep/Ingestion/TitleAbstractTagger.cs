@@ -27,12 +27,12 @@ internal static class TitleAbstractTagger
         // score[i, s]: best log-probability of a path ending in state s (0 = title, 1 = abstract) at line i.
         var score = new double[n, 2];
         var from = new byte[n, 2];
-        var (t0, a0) = Emission(lines[0], maxTitleLength);
+        var (t0, a0) = Emission(lines, 0, maxTitleLength);
         score[0, 0] = StartTitle + t0;
         score[0, 1] = StartAbstract + a0;
         for (var i = 1; i < n; i++)
         {
-            var (t, a) = Emission(lines[i], maxTitleLength);
+            var (t, a) = Emission(lines, i, maxTitleLength);
             // into title: from abstract (alternate) or from title (previous title lost its abstract)
             var viaA = score[i - 1, 1] + Alternate;
             var viaT = score[i - 1, 0] + Repeat;
@@ -54,10 +54,15 @@ internal static class TitleAbstractTagger
         return tags;
     }
 
-    /// <summary>(log P(title-like features), log P(abstract-like features)) from the log-odds.</summary>
-    private static (double Title, double Abstract) Emission(string line, int maxTitleLength)
+    /// <summary>
+    /// (log P(title | features), log P(abstract | features)) of line i: its own log-odds plus one contextual
+    /// feature, a much longer next line, which is what a title followed by its abstract looks like and
+    /// what rescues sentence-case question titles ("Do people expect X? Evidence from Y").
+    /// </summary>
+    private static (double Title, double Abstract) Emission(IReadOnlyList<string> lines, int i, int maxTitleLength)
     {
-        var odds = TitleLogOdds(line, maxTitleLength);
+        var odds = TitleLogOdds(lines[i], maxTitleLength);
+        if (i + 1 < lines.Count && lines[i + 1].Length >= 3 * lines[i].Length) odds += 1.5;
         return (-Softplus(-odds), -Softplus(odds));
     }
 
