@@ -27,9 +27,10 @@ internal sealed class Boilerplate
 
     /// <summary>
     /// The boilerplate glued in front of real text when a page's elements were concatenated without a
-    /// break ("SubscribeReversing the ..."). Only a case-exact entry immediately followed by an upper-case
-    /// letter or digit counts, so titles that merely start with the same letters ("Newton's ...",
-    /// "New Methods ...") are left alone.
+    /// break ("SubscribeReversing the ...", "SubscribeiFlyBot-VLA ..."). Only a case-exact entry followed by
+    /// a word that starts upper-case or a digit, or has an upper-case letter inside (product names like
+    /// "iFlyBot"), counts, so titles that merely start with the same letters ("Subscribers and ...",
+    /// "Newton's ...", "New Methods ...") are left alone.
     /// </summary>
     public string? GluedPrefix(string cleanLine)
     {
@@ -37,8 +38,11 @@ internal sealed class Boilerplate
         {
             if (isPrefix || cleanLine.Length <= text.Length || !cleanLine.StartsWith(text, StringComparison.Ordinal))
                 continue;
-            var next = cleanLine[text.Length];
-            if (char.IsUpper(next) || char.IsDigit(next)) return text;
+            var rest = cleanLine.AsSpan(text.Length);
+            var space = rest.IndexOf(' ');
+            if (space == 0) continue;
+            var word = space < 0 ? rest : rest[..space];
+            if (char.IsUpper(word[0]) || char.IsDigit(word[0]) || word.ContainsAnyInRange('A', 'Z')) return text;
         }
         return null;
     }

@@ -18,6 +18,7 @@ internal static class DigestParser
         long size = 0;
         foreach (var line in LineSource.Read(stream, options.MaxLineLength))
         {
+            // Stdin cannot be measured up front; characters are a lower bound of its bytes.
             size += line.Text.Length + 1;
             if (size > options.MaxDigestBytes)
                 throw new TopicModelException(
@@ -92,7 +93,8 @@ internal static class DigestParser
         if (pairs == 0)
             throw new TopicModelException(
                 $"not a digest: no title line followed by an abstract line among {content.Count} lines", file, content[0].Line.Number);
-        if (unpaired > pairs)
+        // Mostly unpairable lines mean the file is something else (code, a table, prose); a few are just damage.
+        if (unpaired > pairs && unpaired >= 3)
             throw new TopicModelException(
                 $"does not look like a digest: {unpaired} of {content.Count} lines could not be paired as title + abstract (first at line {firstUnpaired})",
                 file, firstUnpaired);

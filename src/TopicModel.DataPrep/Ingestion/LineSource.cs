@@ -97,14 +97,9 @@ internal static class LineSource
         new(number, prefix.Length > maxLineLength ? prefix[..maxLineLength] : prefix, LineProblem.TooLong,
             $"line is longer than the limit of {maxLineLength} characters (ReaderOptions.MaxLineLength)");
 
-    /// <summary>C0 controls other than tab, vertical tab and form feed never occur in text.</summary>
-    internal static int IndexOfControl(ReadOnlySpan<byte> bytes)
-    {
-        for (var i = 0; i < bytes.Length; i++)
-        {
-            var b = bytes[i];
-            if (b < 0x20 && b is not (byte)'\t' and not 0x0B and not 0x0C and not (byte)'\r') return i;
-        }
-        return -1;
-    }
+    /// <summary>C0 controls other than tab, vertical tab, form feed and CR never occur in text.</summary>
+    private static readonly SearchValues<byte> Controls = SearchValues.Create(
+        Enumerable.Range(0, 0x20).Where(b => b is not ('\t' or 0x0B or 0x0C or '\r')).Select(b => (byte)b).ToArray());
+
+    internal static int IndexOfControl(ReadOnlySpan<byte> bytes) => bytes.IndexOfAny(Controls);
 }

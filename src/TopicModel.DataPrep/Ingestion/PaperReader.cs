@@ -82,17 +82,36 @@ public static class PaperReader
         if (InputSniffer.BinaryReason(head.AsSpan(0, length)) is { } binary)
             throw new TopicModelException(binary.Reason, file, InputSniffer.LineOf(head.AsSpan(0, length), binary.Offset));
 
-        var chosen = format ?? InputSniffer.Guess(head.AsSpan(0, length));
+        var guess = InputSniffer.Guess(head.AsSpan(0, length));
+        var chosen = format ?? guess;
         using var input = new PrefixedStream(head, length, stream);
         var items = chosen switch
         {
             InputFormat.Jsonl => JsonlParser.Parse(input, file, digest, options),
             InputFormat.Csv => CsvPaperParser.Parse(input, file, digest, options),
-            _ => DigestParser.Parse(input, file, digest, options),
+            _ => ParseDigest(input, stream, file, digest, guess, options),
         };
         foreach (var item in items)
         {
             yield return item;
+        }
+    }
+
+    private static List<ReadItem> ParseDigest(Stream input, Stream original, string file, string digest, InputFormat guess, ReaderOptions options)
+    {
+        if (original.CanSeek && original.Length > options.MaxDigestBytes)
+            throw new TopicModelException(
+                $"digest is {original.Length} bytes, over the limit of {options.MaxDigestBytes} (ReaderOptions.MaxDigestBytes); use JSONL or CSV for large inputs",
+                file);
+        try
+        {
+            return DigestParser.Parse(input, file, digest, options);
+        }
+        catch (TopicModelException e) when (guess != InputFormat.Digest)
+        {
+            throw new TopicModelException(
+                $"{e.Problem}; the content looks like {guess.ToString().ToUpperInvariant()}: give it a .{guess.ToString().ToLowerInvariant()} extension or set ReaderOptions.Format",
+                e.File, e.Line, e);
         }
     }
 

@@ -9,9 +9,11 @@ namespace TopicModel.DataPrep.Ingestion;
 /// </summary>
 internal static class TitleAbstractTagger
 {
-    // log P(next | current): alternation is the rule, a missing title or abstract the exception.
-    private static readonly double Alternate = Math.Log(0.95);
-    private static readonly double Repeat = Math.Log(0.05);
+    // log P(next | current): alternation is the rule, a missing title or abstract the exception. Kept
+    // weak enough that a run of clearly title-like lines (source code, a table) is not forced into
+    // pairs: one line's evidence of about 3 nats outweighs one break of alternation.
+    private static readonly double Alternate = Math.Log(0.75);
+    private static readonly double Repeat = Math.Log(0.25);
     private static readonly double StartTitle = Math.Log(0.9);
     private static readonly double StartAbstract = Math.Log(0.1);
 
@@ -25,12 +27,12 @@ internal static class TitleAbstractTagger
         // score[i, s]: best log-probability of a path ending in state s (0 = title, 1 = abstract) at line i.
         var score = new double[n, 2];
         var from = new byte[n, 2];
-        var (t0, a0) = Emission(lines[0], maxTitleLength);
+        var (t0, a0) = Emission(lines, 0, maxTitleLength);
         score[0, 0] = StartTitle + t0;
         score[0, 1] = StartAbstract + a0;
         for (var i = 1; i < n; i++)
         {
-            var (t, a) = Emission(lines[i], maxTitleLength);
+            var (t, a) = Emission(lines, i, maxTitleLength);
             // into title: from abstract (alternate) or from title (previous title lost its abstract)
             var viaA = score[i - 1, 1] + Alternate;
             var viaT = score[i - 1, 0] + Repeat;
@@ -52,10 +54,15 @@ internal static class TitleAbstractTagger
         return tags;
     }
 
-    /// <summary>(log P(title-like features), log P(abstract-like features)) from the log-odds.</summary>
-    private static (double Title, double Abstract) Emission(string line, int maxTitleLength)
+    /// <summary>
+    /// (log P(title | features), log P(abstract | features)) of line i: its own log-odds plus one contextual
+    /// feature, a much longer next line, which is what a title followed by its abstract looks like and
+    /// what rescues sentence-case question titles ("Do people expect X? Evidence from Y").
+    /// </summary>
+    private static (double Title, double Abstract) Emission(IReadOnlyList<string> lines, int i, int maxTitleLength)
     {
-        var odds = TitleLogOdds(line, maxTitleLength);
+        var odds = TitleLogOdds(lines[i], maxTitleLength);
+        if (i + 1 < lines.Count && lines[i + 1].Length >= 3 * lines[i].Length) odds += 1.5;
         return (-Softplus(-odds), -Softplus(odds));
     }
 
@@ -70,15 +77,18 @@ internal static class TitleAbstractTagger
     {
         if (line.Length > maxTitleLength) return -40;
 
+        // Titles are almost all under 150 characters and abstracts almost all over 300.
         var odds = line.Length switch
         {
-            < 120 => 3.0,
-            < 200 => 1.0,
-            _ => -1.0,
+            < 80 => 3.5,
+            < 150 => 2.5,
+            < 250 => 0.5,
+            _ => -2.0,
         };
 
+        // One break is common in titles ("Is X All You Need? A Study of Y"); abstracts have many.
         var sentences = SentenceBreaks(line);
-        odds -= 2.5 * Math.Min(sentences, 3);
+        odds -= 2.0 * Math.Min(sentences, 3);
         if (line.EndsWith('.') && !line.EndsWith("...", StringComparison.Ordinal)) odds -= 2.5;
 
         var (words, capitalized, firstPerson) = WordStats(line);
@@ -87,9 +97,9 @@ internal static class TitleAbstractTagger
         {
             var ratio = (double)capitalized / words;
             if (ratio >= 0.6) odds += 2;
-            else if (ratio < 0.3) odds -= 1.5;
+            else if (ratio < 0.3) odds -= 1;
         }
-        if (firstPerson > 0) odds -= 1.5;
+        if (firstPerson > 0) odds -= 1;
         return odds;
     }
 

@@ -69,6 +69,25 @@ public sealed class JsonlReaderTests
     }
 
     [Fact]
+    public void Overlong_and_binary_lines_are_rejected_and_the_next_line_is_read()
+    {
+        using var dir = new TempDirectory();
+        string Good(int i) => JsonSerializer.Serialize(new { title = SyntheticDigest.Title(i), @abstract = SyntheticDigest.Abstract(i) });
+        var padding = string.Concat(Enumerable.Repeat(Good(0) + "\n", 40)); // pushes the bad lines past the sniffed head
+        var text = padding + Good(1) + "\n" + "{\"title\": \"" + new string('x', 5000) + "\"}\n" + "{\"title\": \"a\u0000b\"}\n" + Good(2) + "\n";
+        var path = dir.Write("limits.jsonl", text);
+
+        var result = PaperReader.ReadFile(path, new ReaderOptions { MaxLineLength = 2000 });
+
+        Assert.Equal(42, result.Papers.Count);
+        Assert.Equal(SyntheticDigest.Title(2), result.Papers[^1].Title);
+        Assert.Equal(44, result.Papers[^1].Line);
+        Assert.Equal([42L, 43], result.Rejects.Select(r => r.Line));
+        Assert.Contains("MaxLineLength", result.Rejects[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("control character 0x00", result.Rejects[1].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Iso_date_times_keep_the_written_calendar_date()
     {
         using var dir = new TempDirectory();
