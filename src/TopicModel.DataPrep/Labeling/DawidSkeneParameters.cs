@@ -1,0 +1,62 @@
+namespace TopicModel.DataPrep.Labeling;
+
+/// <summary>
+/// Log class priors and, per function, log P(output | class) with output 0 = abstain and
+/// output c + 1 = vote for class c, laid out [class * (classes + 1) + output].
+/// </summary>
+internal sealed record DawidSkeneParameters(double[] LogPrior, double[][] LogTheta)
+{
+    public int ClassCount => LogPrior.Length;
+
+    /// <summary>Fills <paramref name="posteriors"/> for <paramref name="rows"/> and returns the data log-likelihood.</summary>
+    public double EStep(LabelMatrix matrix, int[] rows, double[] posteriors)
+    {
+        var k = ClassCount;
+        var logLikelihood = 0.0;
+        var allAbstain = AllAbstainLogLikelihood();
+        Span<double> scores = stackalloc double[k];
+        for (var r = 0; r < rows.Length; r++)
+        {
+            logLikelihood += Posterior(matrix.Votes(rows[r]), allAbstain, scores);
+            scores.CopyTo(posteriors.AsSpan(r * k, k));
+        }
+        return logLikelihood;
+    }
+
+    /// <summary>Σ_j log P(abstain | class) per class plus the log prior: the score of a paper before its votes are read.</summary>
+    public double[] AllAbstainLogLikelihood()
+    {
+        var k = ClassCount;
+        var v = k + 1;
+        var baseScore = (double[])LogPrior.Clone();
+        foreach (var theta in LogTheta)
+        {
+            for (var c = 0; c < k; c++) baseScore[c] += theta[c * v];
+        }
+        return baseScore;
+    }
+
+    /// <summary>Writes P(class | votes) into <paramref name="scores"/> and returns log P(votes).</summary>
+    public double Posterior(ReadOnlySpan<int> votes, double[] allAbstain, Span<double> scores)
+    {
+        var k = ClassCount;
+        var v = k + 1;
+        allAbstain.CopyTo(scores);
+        for (var j = 0; j < votes.Length; j++)
+        {
+            if (votes[j] == LabelMatrix.Abstain) continue;
+            var theta = LogTheta[j];
+            for (var c = 0; c < k; c++) scores[c] += theta[c * v + votes[j] + 1] - theta[c * v];
+        }
+        var max = double.NegativeInfinity;
+        foreach (var s in scores) max = Math.Max(max, s);
+        var sum = 0.0;
+        for (var c = 0; c < k; c++)
+        {
+            scores[c] = Math.Exp(scores[c] - max);
+            sum += scores[c];
+        }
+        for (var c = 0; c < k; c++) scores[c] /= sum;
+        return max + Math.Log(sum);
+    }
+}
