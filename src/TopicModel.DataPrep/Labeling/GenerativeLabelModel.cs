@@ -103,21 +103,35 @@ public sealed class GenerativeLabelModel(GenerativeLabelModelOptions? options = 
         }
 
         var logTheta = new double[m][];
+        var pooled = new double[v];
         for (var j = 0; j < m; j++)
         {
             var row = counts[j];
             var possible = outputs[j].Count(o => o);
             logTheta[j] = new double[k * v];
+            Array.Clear(pooled);
+            var pooledMass = 0.0;
             for (var c = 0; c < k; c++)
             {
                 var voted = 0.0;
                 for (var o = 1; o < v; o++) voted += row[c * v + o];
                 row[c * v] = Math.Max(0, classMass[c] - voted);
-                var total = classMass[c] + possible * Options.Smoothing;
+                if (outputs[j][c + 1]) continue;
+                pooledMass += classMass[c];
+                for (var o = 0; o < v; o++) pooled[o] += row[c * v + o];
+            }
+            for (var c = 0; c < k; c++)
+            {
+                // Classes the function never votes for share one output distribution (how often it
+                // fires by mistake): a keyword rule has two parameters, hit rate on its own topic and
+                // false-fire rate elsewhere, instead of one per class, which a few hundred papers cannot pin down.
+                var own = outputs[j][c + 1];
+                var total = (own ? classMass[c] : pooledMass) + possible * Options.Smoothing;
                 for (var o = 0; o < v; o++)
                 {
+                    var count = own ? row[c * v + o] : pooled[o];
                     // Outputs the function never produced keep the bare pseudo-count: they are only read if a new matrix shows them.
-                    logTheta[j][c * v + o] = Math.Log((row[c * v + o] + Options.Smoothing) / total);
+                    logTheta[j][c * v + o] = Math.Log((count + Options.Smoothing) / total);
                 }
             }
         }

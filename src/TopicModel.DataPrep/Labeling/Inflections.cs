@@ -13,10 +13,16 @@ internal static class Inflections
     {
         var forms = new HashSet<string>(StringComparer.Ordinal) { word };
         // Acronyms and short or alphanumeric tokens ("api", "3d", "gsm8k") only take a plural:
-        // inflecting them produces real words they have nothing to do with.
+        // inflecting them produces real words they have nothing to do with. Short words ending
+        // in a silent e ("use") are words, not acronyms, and keep their verb forms.
         if (word.Length <= 3 || word.Any(char.IsDigit))
         {
             if (!char.IsDigit(word[^1])) forms.Add(word + "s");
+            if (word.Length == 3 && word[^1] == 'e' && !IsVowel(word[^2]))
+            {
+                forms.Add(word + "d");
+                forms.Add(word[..^1] + "ing");
+            }
             return forms;
         }
 

@@ -8,7 +8,8 @@ public static class LabelMerger
 {
     /// <summary>
     /// One merged label per paper id (null when the paper has neither kind). Reviewed labels of papers
-    /// outside <paramref name="paperIds"/> are ignored: they belong to other digests.
+    /// outside <paramref name="paperIds"/> are ignored: they belong to other digests. A paper reviewed
+    /// in several digests must have the same topic in each.
     /// </summary>
     public static IReadOnlyList<MergedLabel?> Merge(
         IReadOnlyList<string> paperIds, IReadOnlyList<WeakLabel?> weak, IReadOnlyList<ReviewedLabel> reviewed, Taxonomy taxonomy)
@@ -18,8 +19,8 @@ public static class LabelMerger
         var byId = new Dictionary<string, ReviewedLabel>(StringComparer.Ordinal);
         foreach (var r in reviewed)
         {
-            if (!byId.TryAdd(r.Id, r))
-                throw new TopicModelException($"paper '{r.Id}' has two reviewed labels");
+            if (!byId.TryAdd(r.Id, r) && byId[r.Id].Topic != r.Topic)
+                throw new TopicModelException($"paper '{r.Id}' has conflicting reviewed labels '{byId[r.Id].Topic}' and '{r.Topic}'");
         }
         var merged = new MergedLabel?[paperIds.Count];
         for (var i = 0; i < merged.Length; i++)

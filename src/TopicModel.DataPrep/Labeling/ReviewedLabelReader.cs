@@ -9,7 +9,9 @@ namespace TopicModel.DataPrep.Labeling;
 /// Reads reviewed labels: JSONL, one object per line,
 /// <c>{"id": "...", "title": "...", "topic": "...", "secondary": ["..."], "digest": "..."}</c>.
 /// Topics must belong to the taxonomy, ids must be the title's <see cref="PaperId"/>, and a paper
-/// may be reviewed only once across all files; any violation names the file and line.
+/// may be reviewed only once per digest across all files; any violation names the file and line.
+/// A paper that appears in two digests may be reviewed in each (the seed digests share 19 papers),
+/// but both reviews must give it the same primary topic: conflicting gold labels are an error.
 /// Blank lines are skipped; unknown properties are ignored so the format can grow.
 /// </summary>
 public static class ReviewedLabelReader
@@ -26,7 +28,7 @@ public static class ReviewedLabelReader
     public static IReadOnlyList<ReviewedLabel> ReadFiles(IEnumerable<string> paths, Taxonomy taxonomy)
     {
         var labels = new List<ReviewedLabel>();
-        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, List<(ReviewedLabel Label, string Where)>>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
             if (!File.Exists(path))
@@ -41,11 +43,11 @@ public static class ReviewedLabelReader
     public static IReadOnlyList<ReviewedLabel> Read(TextReader reader, string source, Taxonomy taxonomy)
     {
         var labels = new List<ReviewedLabel>();
-        Read(reader, source, taxonomy, labels, new Dictionary<string, string>(StringComparer.Ordinal));
+        Read(reader, source, taxonomy, labels, new Dictionary<string, List<(ReviewedLabel Label, string Where)>>(StringComparer.Ordinal));
         return labels;
     }
 
-    private static void Read(TextReader reader, string source, Taxonomy taxonomy, List<ReviewedLabel> labels, Dictionary<string, string> seen)
+    private static void Read(TextReader reader, string source, Taxonomy taxonomy, List<ReviewedLabel> labels, Dictionary<string, List<(ReviewedLabel Label, string Where)>> seen)
     {
         var lineNumber = 0L;
         while (reader.ReadLine() is { } line)
@@ -53,9 +55,17 @@ public static class ReviewedLabelReader
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line)) continue;
             var label = ParseLine(line, source, lineNumber, taxonomy);
-            var here = $"{source}:{lineNumber}";
-            if (!seen.TryAdd(label.Id, here))
-                throw new TopicModelException($"paper '{label.Id}' (\"{label.Title}\") is already reviewed at {seen[label.Id]}", source, lineNumber);
+            if (!seen.TryGetValue(label.Id, out var earlier)) seen[label.Id] = earlier = [];
+            foreach (var (previous, where) in earlier)
+            {
+                if (previous.Topic != label.Topic)
+                    throw new TopicModelException(
+                        $"paper '{label.Id}' (\"{label.Title}\") is reviewed as '{label.Topic}' here but as '{previous.Topic}' at {where}", source, lineNumber);
+                if (previous.Digest == label.Digest)
+                    throw new TopicModelException(
+                        $"paper '{label.Id}' (\"{label.Title}\") is already reviewed at {where}{(label.Digest is null ? "" : $" for digest '{label.Digest}'")}", source, lineNumber);
+            }
+            earlier.Add((label, $"{source}:{lineNumber}"));
             labels.Add(label);
         }
     }
