@@ -1,10 +1,10 @@
 namespace TopicModel.DataPrep.Labeling;
 
 /// <summary>
-/// Log class priors and, per function, log P(output | class) with output 0 = abstain and
-/// output c + 1 = vote for class c, laid out [class * (classes + 1) + output].
+/// Log class priors and, per function, log P(output | class) laid out
+/// [class * <see cref="OutputLayout.Count"/> + output].
 /// </summary>
-internal sealed record DawidSkeneParameters(double[] LogPrior, double[][] LogTheta)
+internal sealed record DawidSkeneParameters(OutputLayout Layout, double[] LogPrior, double[][] LogTheta)
 {
     public int ClassCount => LogPrior.Length;
 
@@ -17,7 +17,7 @@ internal sealed record DawidSkeneParameters(double[] LogPrior, double[][] LogThe
         Span<double> scores = stackalloc double[k];
         for (var r = 0; r < rows.Length; r++)
         {
-            logLikelihood += Posterior(matrix.Votes(rows[r]), allAbstain, scores);
+            logLikelihood += Posterior(matrix.Votes(rows[r]), matrix.HitsOf(rows[r]), allAbstain, scores);
             scores.CopyTo(posteriors.AsSpan(r * k, k));
         }
         return logLikelihood;
@@ -27,26 +27,27 @@ internal sealed record DawidSkeneParameters(double[] LogPrior, double[][] LogThe
     public double[] AllAbstainLogLikelihood()
     {
         var k = ClassCount;
-        var v = k + 1;
+        var v = Layout.Count;
         var baseScore = (double[])LogPrior.Clone();
         foreach (var theta in LogTheta)
         {
-            for (var c = 0; c < k; c++) baseScore[c] += theta[c * v];
+            for (var c = 0; c < k; c++) baseScore[c] += theta[c * v + OutputLayout.Abstain];
         }
         return baseScore;
     }
 
     /// <summary>Writes P(class | votes) into <paramref name="scores"/> and returns log P(votes).</summary>
-    public double Posterior(ReadOnlySpan<int> votes, double[] allAbstain, Span<double> scores)
+    public double Posterior(ReadOnlySpan<int> votes, ReadOnlySpan<int> hits, double[] allAbstain, Span<double> scores)
     {
         var k = ClassCount;
-        var v = k + 1;
+        var v = Layout.Count;
         allAbstain.CopyTo(scores);
         for (var j = 0; j < votes.Length; j++)
         {
             if (votes[j] == LabelMatrix.Abstain) continue;
             var theta = LogTheta[j];
-            for (var c = 0; c < k; c++) scores[c] += theta[c * v + votes[j] + 1] - theta[c * v];
+            var o = Layout.Of(votes[j], hits[j]);
+            for (var c = 0; c < k; c++) scores[c] += theta[c * v + o] - theta[c * v + OutputLayout.Abstain];
         }
         var max = double.NegativeInfinity;
         foreach (var s in scores) max = Math.Max(max, s);

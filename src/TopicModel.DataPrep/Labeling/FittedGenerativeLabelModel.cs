@@ -45,7 +45,7 @@ public sealed class FittedGenerativeLabelModel : IFittedLabelModel
                 labels[i] = LabelModelChecks.Fallback(matrix);
                 continue;
             }
-            _parameters.Posterior(matrix.Votes(i), allAbstain, scores);
+            _parameters.Posterior(matrix.Votes(i), matrix.HitsOf(i), allAbstain, scores);
             labels[i] = new WeakLabel(matrix.ClassNames[LabelModelChecks.ArgMax(scores)], LabelModelChecks.ToProbabilities(scores), matrix.FiredFunctions(i));
         }
         return labels;
@@ -54,13 +54,15 @@ public sealed class FittedGenerativeLabelModel : IFittedLabelModel
     /// <summary>Accuracy = P(vote is the true class | votes), propensity = P(votes), both under the priors.</summary>
     private LabelingFunctionEstimate Estimate(string name, double[] logTheta)
     {
+        var layout = _parameters.Layout;
         var k = ClassPriors.Count;
-        var v = k + 1;
+        var v = layout.Count;
         double propensity = 0, correct = 0;
         for (var c = 0; c < k; c++)
         {
-            propensity += ClassPriors[c] * (1 - Math.Exp(logTheta[c * v]));
-            correct += ClassPriors[c] * Math.Exp(logTheta[c * v + c + 1]);
+            propensity += ClassPriors[c] * (1 - Math.Exp(logTheta[c * v + OutputLayout.Abstain]));
+            for (var level = 1; level <= layout.HitLevels; level++)
+                correct += ClassPriors[c] * Math.Exp(logTheta[c * v + layout.Of(c, level)]);
         }
         return new LabelingFunctionEstimate(name, propensity > 0 ? correct / propensity : 0, propensity);
     }

@@ -33,8 +33,9 @@ public sealed class GenerativeLabelModel(GenerativeLabelModelOptions? options = 
             for (var c = 0; c < k; c++) posteriors[r * k + c] = p[c];
         }
 
-        var outputs = OutputsPerFunction(matrix);
-        var parameters = MStep(matrix, rows, posteriors, outputs);
+        var layout = new OutputLayout(k, Options.HitLevels);
+        var outputs = OutputsPerFunction(matrix, layout);
+        var parameters = MStep(matrix, rows, posteriors, outputs, layout);
         var previous = double.NegativeInfinity;
         var logLikelihood = double.NegativeInfinity;
         var iterations = 0;
@@ -43,7 +44,7 @@ public sealed class GenerativeLabelModel(GenerativeLabelModelOptions? options = 
         {
             iterations++;
             logLikelihood = parameters.EStep(matrix, rows, posteriors);
-            parameters = MStep(matrix, rows, posteriors, outputs);
+            parameters = MStep(matrix, rows, posteriors, outputs, layout);
             var perPaper = rows.Length == 0 ? 0 : (logLikelihood - previous) / rows.Length;
             if (Math.Abs(perPaper) <= Options.Tolerance)
             {
@@ -58,27 +59,28 @@ public sealed class GenerativeLabelModel(GenerativeLabelModelOptions? options = 
 
     /// <summary>Which outputs each function produced: smoothing only spreads mass over those, so a
     /// function that only ever votes one topic is not assumed to vote the others now and then.</summary>
-    private static bool[][] OutputsPerFunction(LabelMatrix matrix)
+    private static bool[][] OutputsPerFunction(LabelMatrix matrix, OutputLayout layout)
     {
         var outputs = new bool[matrix.FunctionCount][];
         for (var j = 0; j < outputs.Length; j++)
         {
-            outputs[j] = new bool[matrix.ClassCount + 1];
-            outputs[j][0] = true;
+            outputs[j] = new bool[layout.Count];
+            outputs[j][OutputLayout.Abstain] = true;
         }
         for (var i = 0; i < matrix.PaperCount; i++)
         {
             var votes = matrix.Votes(i);
-            for (var j = 0; j < votes.Length; j++) outputs[j][votes[j] + 1] = true;
+            var hits = matrix.HitsOf(i);
+            for (var j = 0; j < votes.Length; j++) outputs[j][layout.Of(votes[j], hits[j])] = true;
         }
         return outputs;
     }
 
-    private DawidSkeneParameters MStep(LabelMatrix matrix, int[] rows, double[] posteriors, bool[][] outputs)
+    private DawidSkeneParameters MStep(LabelMatrix matrix, int[] rows, double[] posteriors, bool[][] outputs, OutputLayout layout)
     {
         var k = matrix.ClassCount;
         var m = matrix.FunctionCount;
-        var v = k + 1;
+        var v = layout.Count;
         var classMass = new double[k];
         for (var r = 0; r < rows.Length; r++)
         {
@@ -88,17 +90,19 @@ public sealed class GenerativeLabelModel(GenerativeLabelModelOptions? options = 
         var priorTotal = rows.Length + k * Options.PriorSmoothing;
         for (var c = 0; c < k; c++) logPrior[c] = Math.Log((classMass[c] + Options.PriorSmoothing) / priorTotal);
 
-        // counts[j][c * v + (output + 1)]: expected number of papers of class c on which function j said output.
+        // counts[j][c * v + output]: expected number of papers of class c on which function j gave output.
         var counts = new double[m][];
         for (var j = 0; j < m; j++) counts[j] = new double[k * v];
         for (var r = 0; r < rows.Length; r++)
         {
             var votes = matrix.Votes(rows[r]);
+            var hits = matrix.HitsOf(rows[r]);
             for (var j = 0; j < m; j++)
             {
                 if (votes[j] == LabelMatrix.Abstain) continue;
                 var row = counts[j];
-                for (var c = 0; c < k; c++) row[c * v + votes[j] + 1] += posteriors[r * k + c];
+                var o = layout.Of(votes[j], hits[j]);
+                for (var c = 0; c < k; c++) row[c * v + o] += posteriors[r * k + c];
             }
         }
 
@@ -108,6 +112,11 @@ public sealed class GenerativeLabelModel(GenerativeLabelModelOptions? options = 
         {
             var row = counts[j];
             var possible = outputs[j].Count(o => o);
+            var votesFor = new bool[k];
+            for (var c = 0; c < k; c++)
+            {
+                for (var level = 1; level <= layout.HitLevels; level++) votesFor[c] |= outputs[j][layout.Of(c, level)];
+            }
             logTheta[j] = new double[k * v];
             Array.Clear(pooled);
             var pooledMass = 0.0;
@@ -115,8 +124,8 @@ public sealed class GenerativeLabelModel(GenerativeLabelModelOptions? options = 
             {
                 var voted = 0.0;
                 for (var o = 1; o < v; o++) voted += row[c * v + o];
-                row[c * v] = Math.Max(0, classMass[c] - voted);
-                if (outputs[j][c + 1]) continue;
+                row[c * v + OutputLayout.Abstain] = Math.Max(0, classMass[c] - voted);
+                if (votesFor[c]) continue;
                 pooledMass += classMass[c];
                 for (var o = 0; o < v; o++) pooled[o] += row[c * v + o];
             }
@@ -125,7 +134,7 @@ public sealed class GenerativeLabelModel(GenerativeLabelModelOptions? options = 
                 // Classes the function never votes for share one output distribution (how often it
                 // fires by mistake): a keyword rule has two parameters, hit rate on its own topic and
                 // false-fire rate elsewhere, instead of one per class, which a few hundred papers cannot pin down.
-                var own = outputs[j][c + 1];
+                var own = votesFor[c];
                 var total = (own ? classMass[c] : pooledMass) + possible * Options.Smoothing;
                 for (var o = 0; o < v; o++)
                 {
@@ -135,6 +144,6 @@ public sealed class GenerativeLabelModel(GenerativeLabelModelOptions? options = 
                 }
             }
         }
-        return new DawidSkeneParameters(logPrior, logTheta);
+        return new DawidSkeneParameters(layout, logPrior, logTheta);
     }
 }

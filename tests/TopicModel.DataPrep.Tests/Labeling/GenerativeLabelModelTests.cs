@@ -41,6 +41,20 @@ public class GenerativeLabelModelTests
     }
 
     [Fact]
+    public void Hit_levels_let_many_hit_votes_count_more_than_single_mentions()
+    {
+        // Every function is a coin flip on single mentions, but a vote with two hits is always right.
+        double[] accuracies = [0.6, 0.6, 0.6, 0.6, 0.6];
+        double[] propensities = [0.7, 0.7, 0.7, 0.7, 0.7];
+        var data = SyntheticVotes.Generate(3000, [0.25, 0.25, 0.25, 0.25], accuracies, propensities, seed: 21, strongWhenRight: 0.5);
+
+        var flat = data.Accuracy(new GenerativeLabelModel(new GenerativeLabelModelOptions(HitLevels: 1)).Fit(data.Matrix).Predict(data.Matrix));
+        var leveled = data.Accuracy(new GenerativeLabelModel(new GenerativeLabelModelOptions(HitLevels: 2)).Fit(data.Matrix).Predict(data.Matrix));
+
+        Assert.True(leveled > flat + 0.03, $"two hit levels {leveled:F3} vs one {flat:F3}");
+    }
+
+    [Fact]
     public void Same_votes_give_identical_models_and_labels()
     {
         var data = SyntheticVotes.Generate(800, Priors, [0.9, 0.7, 0.6], [0.6, 0.7, 0.8], seed: 3);
@@ -97,6 +111,8 @@ public class GenerativeLabelModelTests
 
         var e = Assert.Throws<TopicModelException>(() => new GenerativeLabelModel(new GenerativeLabelModelOptions(Smoothing: 0)).Fit(data.Matrix));
         Assert.Contains("Smoothing", e.Message);
+        Assert.Contains("HitLevels", Assert.Throws<TopicModelException>(() => new GenerativeLabelModel(new GenerativeLabelModelOptions(HitLevels: 0)).Fit(data.Matrix)).Message);
+        Assert.Contains("MaxIterations", Assert.Throws<TopicModelException>(() => new GenerativeLabelModel(new GenerativeLabelModelOptions(MaxIterations: 0)).Fit(data.Matrix)).Message);
         var fitted = new GenerativeLabelModel().Fit(data.Matrix);
         Assert.Contains("functions", Assert.Throws<TopicModelException>(() => fitted.Predict(other.Matrix)).Message);
     }

@@ -8,13 +8,15 @@ namespace TopicModel.DataPrep.Tests.Labeling;
 /// </summary>
 internal sealed record SyntheticVotes(LabelMatrix Matrix, int[] Truth)
 {
-    public static SyntheticVotes Generate(int papers, double[] classPriors, double[] accuracies, double[] propensities, int seed)
+    /// <param name="strongWhenRight">Chance that a right vote comes with two keyword hits instead of one (wrong votes have one).</param>
+    public static SyntheticVotes Generate(int papers, double[] classPriors, double[] accuracies, double[] propensities, int seed, double strongWhenRight = 0)
     {
         var random = new Random(seed);
         var k = classPriors.Length;
         var m = accuracies.Length;
         var truth = new int[papers];
         var votes = new int[papers, m];
+        var hits = new int[papers * m];
         for (var i = 0; i < papers; i++)
         {
             truth[i] = Sample(classPriors, random.NextDouble());
@@ -27,16 +29,21 @@ internal sealed record SyntheticVotes(LabelMatrix Matrix, int[] Truth)
                 else if (random.NextDouble() < accuracies[j])
                 {
                     votes[i, j] = truth[i];
+                    hits[i * m + j] = random.NextDouble() < strongWhenRight ? 2 : 1;
                 }
                 else
                 {
                     var wrong = random.Next(k - 1);
                     votes[i, j] = wrong >= truth[i] ? wrong + 1 : wrong;
+                    hits[i * m + j] = 1;
                 }
             }
         }
         var classes = Enumerable.Range(0, k).Select(c => $"c{c}").ToArray();
-        return new SyntheticVotes(LabelMatrix.FromVotes(votes, classes), truth);
+        var plain = LabelMatrix.FromVotes(votes, classes);
+        var matrix = new LabelMatrix(plain.PaperIds, plain.FunctionNames, plain.FunctionWeights, classes,
+            Enumerable.Range(0, papers * m).Select(x => votes[x / m, x % m]).ToArray(), hits, plain.Evidence, LabelMatrix.Abstain);
+        return new SyntheticVotes(matrix, truth);
     }
 
     /// <summary>Share of covered papers whose label is the true class.</summary>
