@@ -53,10 +53,8 @@ public sealed class LabelingFunctionSet
         var evidence = new PaperEvidence[papers.Count];
         Parallel.For(0, papers.Count, i =>
         {
-            var paper = papers[i];
-            var found = Explain(paper);
             var rowHits = hits.AsSpan(i * m, m);
-            foreach (var hit in found.Hits) rowHits[IndexOf(hit.Function)]++;
+            evidence[i] = Explain(papers[i], rowHits);
             var rowVotes = votes.AsSpan(i * m, m);
             for (var j = 0; j < m; j++)
             {
@@ -70,7 +68,6 @@ public sealed class LabelingFunctionSet
                     rowHits[j] = 0;
                 }
             }
-            evidence[i] = found;
         });
         return new LabelMatrix(
             papers.Select(p => p.Id).ToArray(),
@@ -84,30 +81,25 @@ public sealed class LabelingFunctionSet
     }
 
     /// <summary>Every keyword hit in the paper's title and abstract, whether or not it reaches <see cref="LabelingOptions.MinKeywordHits"/>.</summary>
-    public PaperEvidence Explain(Paper paper)
+    public PaperEvidence Explain(Paper paper) => Explain(paper, new int[Functions.Count]);
+
+    /// <summary>Also counts the hits of each function into <paramref name="hitsPerFunction"/>.</summary>
+    private PaperEvidence Explain(Paper paper, Span<int> hitsPerFunction)
     {
         var hits = new List<KeywordHit>();
-        Collect(_titleMatcher, paper.Title, PaperField.Title, hits);
-        Collect(_abstractMatcher, paper.Abstract, PaperField.Abstract, hits);
+        Collect(_titleMatcher, paper.Title, PaperField.Title, hits, hitsPerFunction);
+        Collect(_abstractMatcher, paper.Abstract, PaperField.Abstract, hits, hitsPerFunction);
         return new PaperEvidence(paper.Id, hits);
     }
 
-    private void Collect(KeywordMatcher matcher, string text, PaperField field, List<KeywordHit> hits)
+    private void Collect(KeywordMatcher matcher, string text, PaperField field, List<KeywordHit> hits, Span<int> hitsPerFunction)
     {
         foreach (var match in matcher.Find(TextNormalizer.Fold(text)))
         {
             var function = Functions[match.Function];
+            hitsPerFunction[match.Function]++;
             hits.Add(new KeywordHit(function.Name, function.TopicId, field, match.Keyword, match.Text, match.TokenIndex));
         }
-    }
-
-    private int IndexOf(string functionName)
-    {
-        for (var j = 0; j < Functions.Count; j++)
-        {
-            if (Functions[j].Name == functionName) return j;
-        }
-        throw new InvalidOperationException($"unknown function {functionName}");
     }
 
     private KeywordMatcher Compile(PaperField field) =>
