@@ -11,15 +11,25 @@ internal sealed record DawidSkeneParameters(OutputLayout Layout, double[] LogPri
     /// <summary>Fills <paramref name="posteriors"/> for <paramref name="rows"/> and returns the data log-likelihood.</summary>
     public double EStep(LabelMatrix matrix, int[] rows, double[] posteriors)
     {
+        const int chunkSize = 2048;
         var k = ClassCount;
-        var logLikelihood = 0.0;
         var allAbstain = AllAbstainLogLikelihood();
-        Span<double> scores = stackalloc double[k];
-        for (var r = 0; r < rows.Length; r++)
+        // Rows are independent; per-chunk sums added in chunk order keep the result identical on any core count.
+        var chunkLogLikelihood = new double[(rows.Length + chunkSize - 1) / chunkSize];
+        Parallel.For(0, chunkLogLikelihood.Length, chunk =>
         {
-            logLikelihood += Posterior(matrix.Votes(rows[r]), matrix.HitsOf(rows[r]), allAbstain, scores);
-            scores.CopyTo(posteriors.AsSpan(r * k, k));
-        }
+            Span<double> scores = stackalloc double[k];
+            var sum = 0.0;
+            var end = Math.Min(rows.Length, (chunk + 1) * chunkSize);
+            for (var r = chunk * chunkSize; r < end; r++)
+            {
+                sum += Posterior(matrix.Votes(rows[r]), matrix.HitsOf(rows[r]), allAbstain, scores);
+                scores.CopyTo(posteriors.AsSpan(r * k, k));
+            }
+            chunkLogLikelihood[chunk] = sum;
+        });
+        var logLikelihood = 0.0;
+        foreach (var c in chunkLogLikelihood) logLikelihood += c;
         return logLikelihood;
     }
 

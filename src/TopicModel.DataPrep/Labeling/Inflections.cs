@@ -65,13 +65,11 @@ internal static class Inflections
             forms.Add(s + "ed");
             forms.Add(s + "ing");
         }
-        forms.Add(word + "ment");
+        if (!word.EndsWith("ing", StringComparison.Ordinal)) forms.Add(word + "ment");
         if (last == 't') forms.Add(word + "ion");           // correct -> correction
         if (word.EndsWith('l')) forms.Add(word + "ation");  // distill -> distillation
         if (word.EndsWith("ent", StringComparison.Ordinal) || word.EndsWith("al", StringComparison.Ordinal))
             forms.Add(word + "ly");                          // efficient -> efficiently
-        if (word.EndsWith("ing", StringComparison.Ordinal))
-            forms.Remove(word + "ment");
         return forms;
     }
 
