@@ -1,0 +1,109 @@
+using TopicModel.DataPrep.Papers;
+using TopicModel.DataPrep.Taxonomies;
+using TopicModel.ML.Text;
+
+namespace TopicModel.DataPrep.Labeling;
+
+/// <summary>
+/// The keyword labeling functions of a taxonomy, compiled for fast matching: per topic with
+/// keywords, one function on the title and one on the abstract ("other" has none; it is the fallback).
+/// Applying them tokenizes each field once; papers are processed in parallel, with identical output.
+/// </summary>
+public sealed class LabelingFunctionSet
+{
+    private readonly KeywordMatcher _titleMatcher;
+    private readonly KeywordMatcher _abstractMatcher;
+    private readonly int _fallbackClass;
+
+    private LabelingFunctionSet(Taxonomy taxonomy, LabelingOptions options, IReadOnlyList<LabelingFunction> functions)
+    {
+        Taxonomy = taxonomy;
+        Options = options;
+        Functions = functions;
+        _fallbackClass = options.FallbackTopic is null ? LabelMatrix.Abstain : taxonomy.IndexOf(options.FallbackTopic);
+        _titleMatcher = Compile(PaperField.Title);
+        _abstractMatcher = Compile(PaperField.Abstract);
+    }
+
+    public Taxonomy Taxonomy { get; }
+    public LabelingOptions Options { get; }
+    public IReadOnlyList<LabelingFunction> Functions { get; }
+
+    public static LabelingFunctionSet FromTaxonomy(Taxonomy taxonomy, LabelingOptions? options = null)
+    {
+        options ??= new LabelingOptions();
+        options.Validate(taxonomy);
+        var functions = new List<LabelingFunction>();
+        for (var t = 0; t < taxonomy.Topics.Count; t++)
+        {
+            var topic = taxonomy.Topics[t];
+            if (topic.Keywords.Count == 0) continue;
+            functions.Add(new LabelingFunction($"title:{topic.Id}", topic.Id, t, PaperField.Title, topic.Keywords, options.TitleWeight));
+            functions.Add(new LabelingFunction($"abstract:{topic.Id}", topic.Id, t, PaperField.Abstract, topic.Keywords, 1.0));
+        }
+        return new LabelingFunctionSet(taxonomy, options, functions);
+    }
+
+    /// <summary>Votes, hit counts and evidence of every function on every paper.</summary>
+    public LabelMatrix Apply(IReadOnlyList<Paper> papers)
+    {
+        var m = Functions.Count;
+        var votes = new int[papers.Count * m];
+        var hits = new int[papers.Count * m];
+        var evidence = new PaperEvidence[papers.Count];
+        Parallel.For(0, papers.Count, i =>
+        {
+            var rowHits = hits.AsSpan(i * m, m);
+            evidence[i] = Explain(papers[i], rowHits);
+            var rowVotes = votes.AsSpan(i * m, m);
+            for (var j = 0; j < m; j++)
+            {
+                if (rowHits[j] >= Options.MinKeywordHits)
+                {
+                    rowVotes[j] = Functions[j].TopicIndex;
+                }
+                else
+                {
+                    rowVotes[j] = LabelMatrix.Abstain;
+                    rowHits[j] = 0;
+                }
+            }
+        });
+        return new LabelMatrix(
+            papers.Select(p => p.Id).ToArray(),
+            Functions.Select(f => f.Name).ToArray(),
+            Functions.Select(f => f.Weight).ToArray(),
+            Taxonomy.Ids,
+            votes,
+            hits,
+            evidence,
+            _fallbackClass);
+    }
+
+    /// <summary>Every keyword hit in the paper's title and abstract, whether or not it reaches <see cref="LabelingOptions.MinKeywordHits"/>.</summary>
+    public PaperEvidence Explain(Paper paper) => Explain(paper, new int[Functions.Count]);
+
+    /// <summary>Also counts the hits of each function into <paramref name="hitsPerFunction"/>.</summary>
+    private PaperEvidence Explain(Paper paper, Span<int> hitsPerFunction)
+    {
+        var hits = new List<KeywordHit>();
+        Collect(_titleMatcher, paper.Title, PaperField.Title, hits, hitsPerFunction);
+        Collect(_abstractMatcher, paper.Abstract, PaperField.Abstract, hits, hitsPerFunction);
+        return new PaperEvidence(paper.Id, hits);
+    }
+
+    private void Collect(KeywordMatcher matcher, string text, PaperField field, List<KeywordHit> hits, Span<int> hitsPerFunction)
+    {
+        foreach (var match in matcher.Find(TextNormalizer.Fold(text)))
+        {
+            var function = Functions[match.Function];
+            hitsPerFunction[match.Function]++;
+            hits.Add(new KeywordHit(function.Name, function.TopicId, field, match.Keyword, match.Text, match.TokenIndex));
+        }
+    }
+
+    private KeywordMatcher Compile(PaperField field) =>
+        new(Functions.Select((f, j) => (f, j))
+            .Where(x => x.f.Field == field)
+            .SelectMany(x => x.f.Keywords.Select(k => (x.j, k))));
+}
