@@ -23,7 +23,7 @@ public static class CliApp
         var parsed = root.Parse(args);
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
         catch (TopicModelException e)
         {
