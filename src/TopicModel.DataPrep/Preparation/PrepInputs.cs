@@ -13,5 +13,5 @@ public sealed record PrepInputs(
     IReadOnlyList<string> Unlabeled,
     IReadOnlyList<string> ReviewedLabels,
     LabelingOptions Labeling,
-    string LabelModel = "generative",
+    string LabelModel = "majority",
     ReaderOptions? Reader = null);

@@ -50,7 +50,7 @@ public static class RecipeReader
 
             var labelingJson = root.Section("labeling");
             var labeling = new LabelingSection(
-                labelingJson?.Choice("labelModel", "generative", "generative", "majority") ?? "generative",
+                labelingJson?.Choice("labelModel", "majority", "majority", "generative") ?? "majority",
                 labelingJson?.Double("titleWeight", 2.0, min: 0, max: 100) ?? 2.0,
                 labelingJson?.String("fallbackTopic", "other") ?? "other");
             labelingJson?.RejectUnknown();

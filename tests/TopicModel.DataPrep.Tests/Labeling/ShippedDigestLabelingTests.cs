@@ -1,3 +1,4 @@
+using TopicModel.DataPrep.Ingestion;
 using TopicModel.DataPrep.Labeling;
 using TopicModel.DataPrep.Papers;
 using TopicModel.DataPrep.Taxonomies;
@@ -8,8 +9,8 @@ namespace TopicModel.DataPrep.Tests.Labeling;
 public class ShippedDigestLabelingTests
 {
     private static readonly Taxonomy Taxonomy = TaxonomyReader.Read(RepoPaths.Taxonomy);
-    private static readonly IReadOnlyList<Paper> Training = TestDigest.Read(RepoPaths.TrainingDigest);
-    private static readonly IReadOnlyList<Paper> HeldOut = TestDigest.Read(RepoPaths.HeldOutDigest);
+    private static readonly IReadOnlyList<Paper> Training = PaperReader.ReadFile(RepoPaths.TrainingDigest).Papers;
+    private static readonly IReadOnlyList<Paper> HeldOut = PaperReader.ReadFile(RepoPaths.HeldOutDigest).Papers;
     private static readonly LabelingFunctionSet Functions = LabelingFunctionSet.FromTaxonomy(Taxonomy);
 
     [Fact]

@@ -32,7 +32,7 @@ public class RecipeReaderTests
     [InlineData("""{"data": {"train": ["a.txt"]}, "seed": "x"}""", "$.seed: expected an integer, found the string \"x\"")]
     [InlineData("""{"data": {"train": []}}""", "$.data.train: expected at least one training")]
     [InlineData("""{"data": {"train": ["a.txt", 3]}}""", "$.data.train[1]: expected a non-empty string, found the number 3")]
-    [InlineData("""{"data": {"train": ["a.txt"]}, "labeling": {"labelModel": "snorkel"}}""", "$.labeling.labelModel: expected one of \"generative\", \"majority\"")]
+    [InlineData("""{"data": {"train": ["a.txt"]}, "labeling": {"labelModel": "snorkel"}}""", "$.labeling.labelModel: expected one of \"majority\", \"generative\"")]
     [InlineData("""{"formatVersion": 9, "data": {"train": ["a.txt"]}}""", "$.formatVersion: this recipe has format version 9")]
     [InlineData("""{}""", "$.data: the recipe needs a data section")]
     [InlineData("""{"data": {"train": ["a.txt"]},}}""", "not valid JSON")]
