@@ -77,11 +77,12 @@ internal static class TitleAbstractTagger
     {
         if (line.Length > maxTitleLength) return -40;
 
-        // Titles are almost all under 150 characters and abstracts almost all over 300.
+        // Titles are almost all under 150 characters and abstracts almost all over 300: a short line is a
+        // title even in sentence case ("SLTrain: a sparse plus low-rank approach for ...").
         var odds = line.Length switch
         {
-            < 80 => 3.5,
-            < 150 => 2.5,
+            < 80 => 4.0,
+            < 150 => 3.5,
             < 250 => 0.5,
             _ => -2.0,
         };

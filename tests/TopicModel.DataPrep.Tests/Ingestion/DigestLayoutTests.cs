@@ -82,4 +82,40 @@ public sealed class DigestLayoutTests
         Assert.Equal(titleIndex + 1, reject.Line);
         Assert.Contains("abstract without a title", reject.Reason, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Random_damage_loses_only_the_damaged_papers(int seed)
+    {
+        // Each paper of both seed digests loses its title or its abstract with probability 5% each. A lost
+        // abstract followed by a lost title leaves a title + abstract of two different papers, which no
+        // layout rule can tell from a real pair: the test expects exactly those merges and nothing else.
+        var rng = new Random(seed);
+        foreach (var path in new[] { RepoPaths.TrainingDigest, RepoPaths.HeldOutDigest })
+        {
+            var lines = NonBlank(path);
+            var papers = Parse(lines).Papers;
+            var header = lines.Count - 2 * papers.Count;
+            var damaged = lines.Take(header).ToList();
+            var lost = papers.Select(_ => rng.NextDouble() switch { < 0.05 => 'a', < 0.10 => 't', _ => ' ' }).ToArray();
+            var expected = new List<(string Title, string Abstract)>();
+            for (var i = 0; i < papers.Count; i++)
+            {
+                var title = lines[header + 2 * i];
+                if (lost[i] != 't') damaged.Add(title);
+                if (lost[i] != 'a') damaged.Add(papers[i].Abstract);
+                if (lost[i] == ' ') expected.Add((papers[i].Title, papers[i].Abstract));
+                if (lost[i] == 'a' && i + 1 < papers.Count && lost[i + 1] == 't') expected.Add((papers[i].Title, papers[i + 1].Abstract));
+            }
+            var merges = expected.Count - lost.Count(l => l == ' ');
+            var orphans = lost.Count(l => l != ' ') - 2 * merges;
+
+            var result = Parse(damaged);
+
+            Assert.Equal(expected, result.Papers.Select(p => (p.Title, p.Abstract)));
+            Assert.Equal(orphans, result.Rejects.Count);
+        }
+    }
 }
