@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace TopicModel.Evaluation.Plotly;
 
@@ -11,6 +12,12 @@ internal static class PlotlyJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         // The default encoder escapes '<', '>' and '&', so the JSON can be embedded in a <script> block as is.
         Converters = { new NonFiniteAsNullConverter() },
+        // Figures are only written, never read; C# 'required' already guards construction, and System.Text.Json
+        // would otherwise reject required members that are not written as such (Bar.Categories maps to x or y).
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver
+        {
+            Modifiers = { info => { foreach (var property in info.Properties) property.IsRequired = false; } },
+        },
     };
 
     /// <summary>
