@@ -60,7 +60,9 @@ public static class Charts
             Text = text,
             TextTemplate = "%{text}",
             HoverTemplate = "True: %{y}<br>Predicted: %{x}<br>Papers: %{text}<br>Share of true topic: %{z:.1%}<extra></extra>",
+            // plotly's "Blues" runs dark to light; reversed, empty cells are white and the diagonal stands out.
             Colorscale = "Blues",
+            ReverseScale = true,
             ZMin = 0,
             ZMax = 1,
             XGap = 1,
@@ -193,7 +195,8 @@ public static class Charts
     /// Vertical bars, one group per category and one colored bar per series in each group
     /// (e.g. label distribution of the training vs the held-out digest).
     /// </summary>
-    public static Figure GroupedBars(string[] categories, (string name, double[] values)[] series, string title)
+    /// <param name="valueFormat">d3 format of the value axis and hover, e.g. <c>".0%"</c> for shares; null for plain numbers.</param>
+    public static Figure GroupedBars(string[] categories, (string name, double[] values)[] series, string title, string? valueFormat = null)
     {
         RequireDistinctNames(categories, "categories");
         if (series.Length == 0) throw new TopicModelException("grouped bars need at least one series");
@@ -210,7 +213,7 @@ public static class Charts
                 Values = values,
                 Marker = new Marker { Color = Palette[s % Palette.Count] },
                 // The series name comes from plotly's own hover box, so names are never parsed as a template.
-                HoverTemplate = "%{x}: %{y}",
+                HoverTemplate = valueFormat is null ? "%{x}: %{y}" : $"%{{x}}: %{{y:{valueFormat}}}",
             };
         }
         return new Figure
@@ -221,7 +224,7 @@ public static class Charts
                 Title = new Title(title),
                 BarMode = BarMode.Group,
                 XAxis = CategoryAxis(null, categories) with { TickAngle = -35 },
-                YAxis = new Axis { ZeroLine = true, AutoMargin = true },
+                YAxis = new Axis { ZeroLine = true, AutoMargin = true, TickFormat = valueFormat },
                 Height = 480,
                 Margin = new Margin(Left: 50, Right: 20, Top: 80, Bottom: 20),
                 Legend = new Legend { Orientation = Orientation.Horizontal, X = 0, Y = 1.02, XAnchor = "left", YAnchor = "bottom" },

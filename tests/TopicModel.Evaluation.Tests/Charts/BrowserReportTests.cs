@@ -35,8 +35,10 @@ public sealed class BrowserReportTests
             // The hostile table cell stayed text: the only <script> elements are the report's own three.
             Assert.Equal(3, Regex.Count(dom, "<script[ >]"));
 
-            var screenshot = Path.Combine(AppContext.BaseDirectory, "browser-report", "report.png");
-            Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+            // The page and its screenshot stay in the test output for a person to look at.
+            var artifacts = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "browser-report")).FullName;
+            File.Copy(htmlPath, Path.Combine(artifacts, "report.html"), overwrite: true);
+            var screenshot = Path.Combine(artifacts, "report.png");
             File.Delete(screenshot);
             HeadlessChromium.Screenshot(htmlPath, screenshot);
             var png = File.ReadAllBytes(screenshot);

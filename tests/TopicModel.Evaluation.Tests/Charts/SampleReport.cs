@@ -119,7 +119,7 @@ internal static class SampleReport
         return new HtmlReport($"Evaluation report {HostileText}")
             .AddParagraph($"Held-out digest: {heldOut.Count} papers; training digest: {train.Count} papers.")
             .AddSection("Label distribution")
-            .AddFigure(Charts.GroupedBars(names, [("train", TopicShares(train)), ("held-out", TopicShares(heldOut))], "Topic share per digest"),
+            .AddFigure(Charts.GroupedBars(names, [("train", TopicShares(train)), ("held-out", TopicShares(heldOut))], "Topic share per digest", ".0%"),
                 "Share of papers per topic in each digest.")
             .AddSection("Confusion")
             .AddFigure(Charts.ConfusionHeatmap(names, RowNormalize(counts), counts), "Secondary topic taken as the prediction.")
