@@ -22,17 +22,21 @@ public sealed record Bar : Trace
     [JsonPropertyName("orientation")]
     public Orientation Orientation { get; init; } = Orientation.Vertical;
 
+    [JsonInclude]
     [JsonPropertyName("x")]
-    public object X => Horizontal ? Values : Categories;
+    private object X => Horizontal ? Values : Categories;
 
+    [JsonInclude]
     [JsonPropertyName("y")]
-    public object Y => Horizontal ? Categories : Values;
+    private object Y => Horizontal ? Categories : Values;
 
+    [JsonInclude]
     [JsonPropertyName("error_x")]
-    public ErrorBar? ErrorX => Horizontal ? Error : null;
+    private ErrorBar? ErrorX => Horizontal ? Error : null;
 
+    [JsonInclude]
     [JsonPropertyName("error_y")]
-    public ErrorBar? ErrorY => Horizontal ? null : Error;
+    private ErrorBar? ErrorY => Horizontal ? null : Error;
 
     [JsonPropertyName("marker")]
     public Marker? Marker { get; init; }

@@ -7,6 +7,11 @@ namespace TopicModel.Evaluation.Plotly;
 /// Ready-made report figures with readable defaults: long topic names on category axes get their own margin,
 /// class order is kept as given, undefined values (NaN) are drawn as gaps.
 /// </summary>
+/// <remarks>
+/// The namespace is <c>Plotly</c> although the folder is <c>Charts</c>: a namespace named <c>Charts</c> would
+/// shadow this class, and <c>Charts.ConfusionHeatmap(...)</c> would not compile in other
+/// <c>TopicModel.Evaluation.*</c> namespaces.
+/// </remarks>
 public static class Charts
 {
     /// <summary>plotly's default qualitative colors, so series keep the colors readers know from other plots.</summary>
@@ -81,6 +86,21 @@ public static class Charts
                 Margin = new Margin(Left: 20, Right: 20, Top: 60, Bottom: 20),
             },
         };
+    }
+
+    /// <summary>The confusion heatmap with shares computed from the counts (NaN rows for classes without examples).</summary>
+    public static Figure ConfusionHeatmap(string[] classNames, long[,] counts)
+    {
+        var rows = counts.GetLength(0);
+        var columns = counts.GetLength(1);
+        var shares = new double[rows, columns];
+        for (var i = 0; i < rows; i++)
+        {
+            long total = 0;
+            for (var j = 0; j < columns; j++) total += counts[i, j];
+            for (var j = 0; j < columns; j++) shares[i, j] = total == 0 ? double.NaN : (double)counts[i, j] / total;
+        }
+        return ConfusionHeatmap(classNames, shares, counts);
     }
 
     /// <summary>

@@ -9,11 +9,13 @@ namespace TopicModel.Evaluation.Plotly;
 /// </summary>
 public sealed record ErrorBar
 {
+    [JsonInclude]
     [JsonPropertyName("type")]
-    public string Type => "data";
+    private string Type => "data";
 
+    [JsonInclude]
     [JsonPropertyName("symmetric")]
-    public bool Symmetric => false;
+    private bool Symmetric => false;
 
     [JsonPropertyName("array")]
     public required IReadOnlyList<double> Plus { get; init; }

@@ -17,9 +17,10 @@ public sealed record Marker
     [JsonIgnore]
     public IReadOnlyList<double>? Sizes { get; init; }
 
-    /// <summary>plotly's <c>marker.size</c> is either a number or an array; written from whichever is set.</summary>
+    // plotly's marker.size is either a number or an array; written from whichever is set.
+    [JsonInclude]
     [JsonPropertyName("size")]
-    public object? SizeJson => (object?)Sizes ?? Size;
+    private object? SizeJson => (object?)Sizes ?? Size;
 
     [JsonPropertyName("opacity")]
     public double? Opacity { get; init; }

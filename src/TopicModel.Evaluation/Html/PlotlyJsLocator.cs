@@ -6,7 +6,7 @@ namespace TopicModel.Evaluation.Html;
 /// </summary>
 public static class PlotlyJsLocator
 {
-    public static readonly string RelativePath = Path.Combine("node_modules", "plotly.js-dist-min", "plotly.min.js");
+    public static string RelativePath { get; } = Path.Combine("node_modules", "plotly.js-dist-min", "plotly.min.js");
 
     /// <summary>The local plotly.js above the app or the current directory, else the CDN fallback.</summary>
     public static PlotlyJsSource Locate() => Locate([AppContext.BaseDirectory, Directory.GetCurrentDirectory()]);

@@ -45,6 +45,17 @@ public sealed class ChartsTests
     }
 
     [Fact]
+    public void Confusion_heatmap_from_counts_alone_normalizes_each_row()
+    {
+        var names = SampleReport.TopicNames;
+        var counts = SampleReport.SecondaryTopicConfusion(SampleReport.ReadLabels("heldout-001.jsonl"));
+
+        Assert.Equal(
+            Charts.ConfusionHeatmap(names, SampleReport.RowNormalize(counts), counts).ToJson(),
+            Charts.ConfusionHeatmap(names, counts).ToJson());
+    }
+
+    [Fact]
     public void Confusion_heatmap_writes_a_class_without_examples_as_a_null_row()
     {
         long[,] counts = { { 2, 0 }, { 0, 0 } };
