@@ -6,3 +6,30 @@ cd "$(dirname "$0")/.."
 
 command -v dotnet >/dev/null || { echo "the .NET SDK (dotnet) is required"; exit 1; }
 dotnet restore TopicModel.sln
+
+# Debian packages: chromium renders the HTML report headless in the browser test; nodejs/npm fetch plotly.js.
+# apt/dpkg may be locked for a moment by unattended upgrades, so installs retry.
+apt_packages=()
+command -v chromium >/dev/null || apt_packages+=(chromium)
+command -v npm >/dev/null || apt_packages+=(nodejs npm)
+if ((${#apt_packages[@]})); then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  for attempt in 1 2 3 4 5; do
+    if $sudo apt-get update && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "${apt_packages[@]}"; then
+      break
+    fi
+    [ "$attempt" -lt 5 ] || { echo "apt-get install ${apt_packages[*]} failed"; exit 1; }
+    echo "apt-get failed (attempt $attempt), retrying in 15 s"
+    sleep 15
+  done
+fi
+
+# plotly.js for the HTML reports, inlined so they work offline. Keep the version in step with
+# PlotlyJsSource.PinnedVersion (src/TopicModel.Evaluation/Html), which a test checks.
+plotly_version="4.1.2"
+installed=$(node -p "require('./node_modules/plotly.js-dist-min/package.json').version" 2>/dev/null || true)
+if [ "$installed" != "$plotly_version" ]; then
+  # --prefix: npm would otherwise install into the nearest parent folder that has a package.json.
+  npm install --prefix . --no-save --no-audit --no-fund "plotly.js-dist-min@${plotly_version}"
+fi
