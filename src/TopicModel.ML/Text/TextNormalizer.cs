@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Buffers;
 using System.Text;
 
 namespace TopicModel.ML.Text;
@@ -16,14 +16,49 @@ public static class TextNormalizer
         }
         if (!needsWork) return text;
 
-        var decomposed = text.Normalize(NormalizationForm.FormKD);
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        var buffer = ArrayPool<char>.Shared.Rent(MaxFoldedLength(text.Length));
+        try
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            sb.Append(char.ToLowerInvariant(c));
+            var length = Fold(text, buffer);
+            return new string(buffer, 0, length);
         }
-        return sb.ToString();
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The destination size <see cref="Fold(ReadOnlySpan{char}, Span{char}, bool, bool)"/> may need for a text of this length.</summary>
+    public static int MaxFoldedLength(int length) => checked(length * LatinFolding.MaxExpansion);
+
+    /// <summary>
+    /// Writes the folded form of <paramref name="text"/> into <paramref name="destination"/> without
+    /// allocating and returns its length. Diacritic removal maps accented Latin letters to their base
+    /// letters, expands ligatures ("ﬁ" -> "fi", "ß" -> "ss") and drops combining marks.
+    /// </summary>
+    public static int Fold(ReadOnlySpan<char> text, Span<char> destination, bool lowerCase = true, bool removeDiacritics = true)
+    {
+        var n = 0;
+        foreach (var c in text)
+        {
+            if (c < 0x80)
+            {
+                destination[n++] = lowerCase && c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+                continue;
+            }
+            if (removeDiacritics)
+            {
+                if (LatinFolding.IsCombiningMark(c)) continue;
+                if (LatinFolding.Map(c) is { } mapped)
+                {
+                    foreach (var m in mapped)
+                        destination[n++] = lowerCase ? char.ToLowerInvariant(m) : m;
+                    continue;
+                }
+            }
+            destination[n++] = lowerCase ? char.ToLowerInvariant(c) : c;
+        }
+        return n;
     }
 
     /// <summary>
