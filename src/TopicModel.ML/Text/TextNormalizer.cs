@@ -39,26 +39,40 @@ public static class TextNormalizer
     public static int Fold(ReadOnlySpan<char> text, Span<char> destination, bool lowerCase = true, bool removeDiacritics = true)
     {
         var n = 0;
-        foreach (var c in text)
+        while (!text.IsEmpty)
         {
-            if (c < 0x80)
+            // Abstracts are almost all ASCII: copy (and lower-case) ASCII runs with SIMD, fold the rest char by char.
+            var asciiRun = text.IndexOfAnyExceptInRange('\0', '\x7F');
+            if (asciiRun < 0) asciiRun = text.Length;
+            if (asciiRun > 0)
             {
-                destination[n++] = lowerCase && c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
-                continue;
+                var run = text[..asciiRun];
+                if (lowerCase) Ascii.ToLower(run, destination[n..], out _);
+                else run.CopyTo(destination[n..]);
+                n += asciiRun;
+                text = text[asciiRun..];
+                if (text.IsEmpty) break;
             }
-            if (removeDiacritics)
-            {
-                if (LatinFolding.IsCombiningMark(c)) continue;
-                if (LatinFolding.Map(c) is { } mapped)
-                {
-                    foreach (var m in mapped)
-                        destination[n++] = lowerCase ? char.ToLowerInvariant(m) : m;
-                    continue;
-                }
-            }
-            destination[n++] = lowerCase ? char.ToLowerInvariant(c) : c;
+            n += FoldNonAscii(text[0], destination[n..], lowerCase, removeDiacritics);
+            text = text[1..];
         }
         return n;
+    }
+
+    private static int FoldNonAscii(char c, Span<char> destination, bool lowerCase, bool removeDiacritics)
+    {
+        if (removeDiacritics)
+        {
+            if (LatinFolding.IsCombiningMark(c)) return 0;
+            if (LatinFolding.Map(c) is { } mapped)
+            {
+                for (var i = 0; i < mapped.Length; i++)
+                    destination[i] = lowerCase ? char.ToLowerInvariant(mapped[i]) : mapped[i];
+                return mapped.Length;
+            }
+        }
+        destination[0] = lowerCase ? char.ToLowerInvariant(c) : c;
+        return 1;
     }
 
     /// <summary>
