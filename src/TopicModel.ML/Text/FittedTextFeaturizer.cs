@@ -210,7 +210,7 @@ public sealed class FittedTextFeaturizer
             for (var b = 0; b < layout.Length; b++)
             {
                 FieldTermIndex index = options.TermSpace == TermSpace.Hashing
-                    ? HashingTermIndex.Read(r, options.HashBits, options.Seed, documentCount)
+                    ? HashingTermIndex.Read(r, new TermHasher(options.HashBits, options.Seed), documentCount)
                     : DictionaryTermIndex.Read(r, documentCount);
                 blocks[b] = CreateBlock(options, layout, b, offset, index, documentCount);
                 offset = checked(offset + index.Size);

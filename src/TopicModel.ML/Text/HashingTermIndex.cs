@@ -1,37 +1,17 @@
 namespace TopicModel.ML.Text;
 
 /// <summary>
-/// Hashes terms into 2^bits buckets. Char n-grams hash with a derived seed so they land independently
-/// of equal words. Keeps, per bucket, the most frequent training term so features stay explainable.
+/// Hashed terms: document frequency per bucket and, per bucket, the most frequent training term so
+/// features stay explainable.
 /// </summary>
-internal sealed class HashingTermIndex : FieldTermIndex
+internal sealed class HashingTermIndex(TermHasher hasher, int[] documentFrequencies, string?[] names) : FieldTermIndex
 {
-    private const uint CharSeedSalt = 0x9E3779B9;
+    private readonly int[] _documentFrequencies = documentFrequencies;
+    private readonly string?[] _names = names;
 
-    private readonly int[] _documentFrequencies;
-    private readonly string?[] _names;
-    private readonly uint _wordSeed;
-    private readonly uint _charSeed;
-    private readonly uint _mask;
+    public override int Size => hasher.Size;
 
-    public HashingTermIndex(int bits, uint seed, int[] documentFrequencies, string?[] names)
-    {
-        Bits = bits;
-        Seed = seed;
-        _wordSeed = seed;
-        _charSeed = seed ^ CharSeedSalt;
-        _mask = (1u << bits) - 1;
-        _documentFrequencies = documentFrequencies;
-        _names = names;
-    }
-
-    public int Bits { get; }
-    public uint Seed { get; }
-
-    public override int Size => 1 << Bits;
-
-    public override int Lookup(ReadOnlySpan<char> term, bool isCharNgram) =>
-        (int)(MurmurHash3.Hash(term, isCharNgram ? _charSeed : _wordSeed) & _mask);
+    public override int Lookup(ReadOnlySpan<char> term, bool isCharNgram) => hasher.Bucket(term, isCharNgram);
 
     public override int DocumentFrequency(int id) => _documentFrequencies[id];
 
@@ -43,9 +23,9 @@ internal sealed class HashingTermIndex : FieldTermIndex
         WriteSparse(writer, _names, static name => name is not null, static (w, name) => w.Write(name!));
     }
 
-    public static HashingTermIndex Read(BinaryReader reader, int bits, uint seed, int documentCount)
+    public static HashingTermIndex Read(BinaryReader reader, TermHasher hasher, int documentCount)
     {
-        var size = 1 << bits;
+        var size = hasher.Size;
         var frequencies = new int[size];
         ReadSparse(reader, size, "document frequencies", r =>
         {
@@ -54,7 +34,7 @@ internal sealed class HashingTermIndex : FieldTermIndex
         }, frequencies);
         var names = new string?[size];
         ReadSparse(reader, size, "bucket names", r => r.ReadString(), names);
-        return new HashingTermIndex(bits, seed, frequencies, names);
+        return new HashingTermIndex(hasher, frequencies, names);
     }
 
     private static void WriteSparse<T>(BinaryWriter writer, T[] values, Func<T, bool> present, Action<BinaryWriter, T> write)

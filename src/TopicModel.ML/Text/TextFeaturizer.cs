@@ -28,7 +28,7 @@ public sealed class TextFeaturizer(TextFeaturizerOptions? options = null)
         var hashing = options.TermSpace == TermSpace.Hashing;
         var counters = new BlockCounter[layout.Length];
         for (var b = 0; b < layout.Length; b++)
-            counters[b] = new BlockCounter(hashing ? new HashingTermIndex(options.HashBits, options.Seed, [], []) : null);
+            counters[b] = new BlockCounter(hashing ? new TermHasher(options.HashBits, options.Seed) : null);
 
         for (var d = 0; d < documents.Count; d++)
         {
@@ -70,12 +70,12 @@ public sealed class TextFeaturizer(TextFeaturizerOptions? options = null)
     }
 
     /// <summary>Fit-time counts of one block: terms for the dictionary and for naming hash buckets, bucket document frequencies.</summary>
-    private sealed class BlockCounter(HashingTermIndex? hasher)
+    private sealed class BlockCounter(TermHasher? hasher)
     {
         private readonly VocabularyBuilder _words = new();
         private readonly VocabularyBuilder _chars = new();
-        private readonly int[] _bucketFrequencies = hasher is null ? [] : new int[hasher.Size];
-        private readonly int[] _bucketLastDocument = hasher is null ? [] : Enumerable.Repeat(-1, hasher.Size).ToArray();
+        private readonly int[] _bucketFrequencies = hasher is { } h ? new int[h.Size] : [];
+        private readonly int[] _bucketLastDocument = hasher is { } h ? Enumerable.Repeat(-1, h.Size).ToArray() : [];
 
         public CountingSink StartDocument(int document)
         {
@@ -86,24 +86,24 @@ public sealed class TextFeaturizer(TextFeaturizerOptions? options = null)
 
         public FieldTermIndex Build(TextFeaturizerOptions options)
         {
-            if (hasher is null)
+            if (hasher is not { } termHasher)
             {
                 return new DictionaryTermIndex(
                     _words.Build(options.MinDocumentCount, options.MaxVocabularySize),
                     _chars.Build(options.MinDocumentCount, options.MaxVocabularySize));
             }
-            var names = new string?[hasher.Size];
-            var best = new long[hasher.Size];
-            NameBuckets(_words, isCharNgram: false, names, best);
-            NameBuckets(_chars, isCharNgram: true, names, best);
-            return new HashingTermIndex(hasher.Bits, hasher.Seed, _bucketFrequencies, names);
+            var names = new string?[termHasher.Size];
+            var best = new long[termHasher.Size];
+            NameBuckets(termHasher, _words, isCharNgram: false, names, best);
+            NameBuckets(termHasher, _chars, isCharNgram: true, names, best);
+            return new HashingTermIndex(termHasher, _bucketFrequencies, names);
         }
 
-        private void NameBuckets(VocabularyBuilder terms, bool isCharNgram, string?[] names, long[] best)
+        private static void NameBuckets(TermHasher hasher, VocabularyBuilder terms, bool isCharNgram, string?[] names, long[] best)
         {
             foreach (var (term, occurrences) in terms.Occurrences())
             {
-                var bucket = hasher!.Lookup(term, isCharNgram);
+                var bucket = hasher.Bucket(term, isCharNgram);
                 var name = isCharNgram ? FieldTermIndex.CharNgramName(term) : term;
                 // Ties go to the ordinally smaller name so the choice does not depend on dictionary order.
                 if (occurrences > best[bucket] || (occurrences == best[bucket] && string.CompareOrdinal(name, names[bucket]) < 0))
@@ -116,14 +116,14 @@ public sealed class TextFeaturizer(TextFeaturizerOptions? options = null)
     }
 
     private struct CountingSink(
-        VocabularyBuilder words, VocabularyBuilder chars, HashingTermIndex? hasher,
+        VocabularyBuilder words, VocabularyBuilder chars, TermHasher? hasher,
         int[] bucketFrequencies, int[] bucketLastDocument, int document) : ITermSink
     {
         public readonly void Add(ReadOnlySpan<char> term, bool isCharNgram)
         {
             (isCharNgram ? chars : words).Add(term);
-            if (hasher is null) return;
-            var bucket = hasher.Lookup(term, isCharNgram);
+            if (hasher is not { } h) return;
+            var bucket = h.Bucket(term, isCharNgram);
             if (bucketLastDocument[bucket] == document) return;
             bucketLastDocument[bucket] = document;
             bucketFrequencies[bucket]++;

@@ -17,6 +17,7 @@ public sealed class Vocabulary
     {
         _terms = terms;
         _documentFrequencies = documentFrequencies;
+        Terms = Array.AsReadOnly(terms);
         DocumentCount = documentCount;
         var ids = new Dictionary<string, int>(terms.Length, StringComparer.Ordinal);
         for (var i = 0; i < terms.Length; i++)
@@ -32,7 +33,8 @@ public sealed class Vocabulary
     /// <summary>Number of documents the vocabulary was counted over.</summary>
     public int DocumentCount { get; }
 
-    public IReadOnlyList<string> Terms => _terms;
+    /// <summary>The terms in id order.</summary>
+    public IReadOnlyList<string> Terms { get; }
 
     public string Term(int id) => _terms[id];
 
