@@ -195,6 +195,14 @@ public class TextFeaturizerValueTests
     }
 
     [Fact]
+    public void Feature_names_outside_the_dimension_are_rejected()
+    {
+        var featurizer = new TextFeaturizer(Raw).Fit(GraphCorpus);
+        Assert.Throws<ArgumentOutOfRangeException>(() => featurizer.FeatureName(featurizer.Dimension));
+        Assert.Throws<ArgumentOutOfRangeException>(() => featurizer.FeatureName(-1));
+    }
+
+    [Fact]
     public void Single_string_transform_equals_one_field_transform()
     {
         var featurizer = new TextFeaturizer().Fit([["graph network"], ["graph learning"]]);

@@ -38,6 +38,13 @@ public class TokenAnalyzerTests
     }
 
     [Fact]
+    public void Punctuation_can_be_kept_as_tokens()
+    {
+        var analyzer = new TokenAnalyzer(new TextNormalizationOptions { KeepPunctuation = true });
+        Assert.Equal(["c", "+", "+", "code", "?"], analyzer.Tokens("C++ code?"));
+    }
+
+    [Fact]
     public void Token_buffer_ranges_are_space_joined_n_grams()
     {
         var buffer = new TokenBuffer();
