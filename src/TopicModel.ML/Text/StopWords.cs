@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 
 namespace TopicModel.ML.Text;
 
-/// <summary>English stop words: function words that carry no topic.</summary>
+/// <summary>English stop words: function words that carry no topic. Entries are folded (lower case, no diacritics).</summary>
 public static class StopWords
 {
     public static FrozenSet<string> English { get; } = (
@@ -12,6 +12,14 @@ public static class StopWords
         "our ours ourselves out over own same she should so some such than that the their theirs them themselves then there " +
         "these they this those through to too under until up very was we were what when where which while who whom why will " +
         "with would you your yours yourself yourselves also however thus therefore via upon within without across among " +
-        "may might must shall us its whether yet either neither per etc e.g i.e eg ie one two three").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+        "may might must shall us whether yet either neither per etc eg ie one two three " +
+        "s t d ll m re ve cannot " +
+        "whose whereas hence moreover furthermore although though since unlike toward towards onto").Split(' ', StringSplitOptions.RemoveEmptyEntries)
         .ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EnglishLookup =
+        English.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Allocation-free membership test for a folded token.</summary>
+    public static bool IsEnglish(ReadOnlySpan<char> token) => EnglishLookup.Contains(token);
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Buffers;
 using System.Text;
 
 namespace TopicModel.ML.Text;
@@ -16,14 +16,63 @@ public static class TextNormalizer
         }
         if (!needsWork) return text;
 
-        var decomposed = text.Normalize(NormalizationForm.FormKD);
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        var buffer = ArrayPool<char>.Shared.Rent(MaxFoldedLength(text.Length));
+        try
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            sb.Append(char.ToLowerInvariant(c));
+            var length = Fold(text, buffer);
+            return new string(buffer, 0, length);
         }
-        return sb.ToString();
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The destination size <see cref="Fold(ReadOnlySpan{char}, Span{char}, bool, bool)"/> may need for a text of this length.</summary>
+    public static int MaxFoldedLength(int length) => checked(length * LatinFolding.MaxExpansion);
+
+    /// <summary>
+    /// Writes the folded form of <paramref name="text"/> into <paramref name="destination"/> without
+    /// allocating and returns its length. Diacritic removal maps accented Latin letters to their base
+    /// letters, expands ligatures ("ﬁ" -> "fi", "ß" -> "ss") and drops combining marks.
+    /// </summary>
+    public static int Fold(ReadOnlySpan<char> text, Span<char> destination, bool lowerCase = true, bool removeDiacritics = true)
+    {
+        var n = 0;
+        while (!text.IsEmpty)
+        {
+            // Abstracts are almost all ASCII: copy (and lower-case) ASCII runs with SIMD, fold the rest char by char.
+            var asciiRun = text.IndexOfAnyExceptInRange('\0', '\x7F');
+            if (asciiRun < 0) asciiRun = text.Length;
+            if (asciiRun > 0)
+            {
+                var run = text[..asciiRun];
+                if (lowerCase) Ascii.ToLower(run, destination[n..], out _);
+                else run.CopyTo(destination[n..]);
+                n += asciiRun;
+                text = text[asciiRun..];
+                if (text.IsEmpty) break;
+            }
+            n += FoldNonAscii(text[0], destination[n..], lowerCase, removeDiacritics);
+            text = text[1..];
+        }
+        return n;
+    }
+
+    private static int FoldNonAscii(char c, Span<char> destination, bool lowerCase, bool removeDiacritics)
+    {
+        if (removeDiacritics)
+        {
+            if (LatinFolding.IsCombiningMark(c)) return 0;
+            if (LatinFolding.Map(c) is { } mapped)
+            {
+                for (var i = 0; i < mapped.Length; i++)
+                    destination[i] = lowerCase ? char.ToLowerInvariant(mapped[i]) : mapped[i];
+                return mapped.Length;
+            }
+        }
+        destination[0] = lowerCase ? char.ToLowerInvariant(c) : c;
+        return 1;
     }
 
     /// <summary>

@@ -1,0 +1,89 @@
+namespace TopicModel.ML.Text;
+
+/// <summary>
+/// An immutable term &lt;-> id map with the document frequency of each term, built by
+/// <see cref="VocabularyBuilder"/>. Lookups take spans, so hot loops need not allocate strings.
+/// Thread-safe for reading.
+/// </summary>
+public sealed class Vocabulary
+{
+    private const int FormatVersion = 1;
+
+    private readonly string[] _terms;
+    private readonly int[] _documentFrequencies;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    internal Vocabulary(string[] terms, int[] documentFrequencies, int documentCount)
+    {
+        _terms = terms;
+        _documentFrequencies = documentFrequencies;
+        Terms = Array.AsReadOnly(terms);
+        DocumentCount = documentCount;
+        var ids = new Dictionary<string, int>(terms.Length, StringComparer.Ordinal);
+        for (var i = 0; i < terms.Length; i++)
+        {
+            if (!ids.TryAdd(terms[i], i))
+                throw new TopicModelException($"vocabulary: term '{terms[i]}' appears twice");
+        }
+        _lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public int Count => _terms.Length;
+
+    /// <summary>Number of documents the vocabulary was counted over.</summary>
+    public int DocumentCount { get; }
+
+    /// <summary>The terms in id order.</summary>
+    public IReadOnlyList<string> Terms { get; }
+
+    public string Term(int id) => _terms[id];
+
+    /// <summary>In how many of the <see cref="DocumentCount"/> documents the term occurred.</summary>
+    public int DocumentFrequency(int id) => _documentFrequencies[id];
+
+    public bool TryGetId(ReadOnlySpan<char> term, out int id) => _lookup.TryGetValue(term, out id);
+
+    /// <summary>The id of <paramref name="term"/>, or -1 when it is not in the vocabulary.</summary>
+    public int IdOf(ReadOnlySpan<char> term) => _lookup.TryGetValue(term, out var id) ? id : -1;
+
+    public void Save(BinaryWriter writer)
+    {
+        writer.Write(FormatVersion);
+        writer.Write(DocumentCount);
+        writer.Write(_terms.Length);
+        for (var i = 0; i < _terms.Length; i++)
+        {
+            writer.Write(_terms[i]);
+            writer.Write(_documentFrequencies[i]);
+        }
+    }
+
+    /// <summary>Reads what <see cref="Save"/> wrote; checks every count so a damaged file fails clearly.</summary>
+    public static Vocabulary Load(BinaryReader reader)
+    {
+        try
+        {
+            var version = reader.ReadInt32();
+            if (version != FormatVersion)
+                throw new TopicModelException($"vocabulary has format version {version}; this build reads {FormatVersion}");
+            var documentCount = reader.ReadInt32();
+            var count = reader.ReadInt32();
+            if (documentCount < 0 || count < 0)
+                throw new TopicModelException($"vocabulary is corrupted: {count} terms over {documentCount} documents");
+            var terms = new string[count];
+            var frequencies = new int[count];
+            for (var i = 0; i < count; i++)
+            {
+                terms[i] = reader.ReadString();
+                frequencies[i] = reader.ReadInt32();
+                if (frequencies[i] < 1 || frequencies[i] > documentCount)
+                    throw new TopicModelException($"vocabulary is corrupted: term {i} has document frequency {frequencies[i]} of {documentCount}");
+            }
+            return new Vocabulary(terms, frequencies, documentCount);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new TopicModelException("vocabulary is truncated", inner: e);
+        }
+    }
+}
