@@ -1,16 +1,21 @@
 namespace TopicModel.ML.Trainers;
 
 /// <summary>
-/// Options of <see cref="LbfgsMaximumEntropy"/>, named and defaulted as in ML.NET's LbfgsMaximumEntropy.
-/// The objective is the example-weighted sum (not mean) of log-losses plus
-/// L2Regularization/2·‖W‖² + L1Regularization·‖W‖₁; biases are not regularized.
+/// Options of <see cref="LbfgsMaximumEntropy"/>, named as in ML.NET's LbfgsMaximumEntropy. As there, the
+/// objective is the example-weighted sum (not mean) of log-losses plus
+/// L2Regularization/2·‖W‖² + L1Regularization·‖W‖₁, biases not regularized, so the right strength grows
+/// with the amount of data.
 /// </summary>
+/// <remarks>
+/// ML.NET defaults both regularizers to 1, tuned for large data; on a digest of ~200 papers that keeps only
+/// a few dozen weights and halves held-out accuracy, so the defaults here are 0.1 and 0.03.
+/// </remarks>
 public sealed record LbfgsMaximumEntropyOptions
 {
-    public float L2Regularization { get; init; } = 1f;
+    public float L2Regularization { get; init; } = 0.1f;
 
     /// <summary>Above zero, OWL-QN drives weights of uninformative features to exactly zero.</summary>
-    public float L1Regularization { get; init; } = 1f;
+    public float L1Regularization { get; init; } = 0.03f;
 
     /// <summary>Stop when the objective's mean relative decrease over the last iterations falls below this.</summary>
     public float OptimizationTolerance { get; init; } = 1e-7f;
