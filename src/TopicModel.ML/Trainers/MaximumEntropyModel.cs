@@ -138,6 +138,18 @@ public sealed class MaximumEntropyModel : IMulticlassModel
     /// <summary>Reads what <see cref="Save"/> wrote; <paramref name="trainerName"/> is the tag it was saved under.</summary>
     public static MaximumEntropyModel Load(BinaryReader reader, string trainerName)
     {
+        try
+        {
+            return Read(reader, trainerName);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new TopicModelException($"{trainerName} weights are truncated", inner: e);
+        }
+    }
+
+    private static MaximumEntropyModel Read(BinaryReader reader, string trainerName)
+    {
         var classCount = reader.ReadInt32();
         if (classCount is < 2 or > 1_000_000)
             throw new TopicModelException($"{trainerName} weights are corrupt: {classCount} classes");

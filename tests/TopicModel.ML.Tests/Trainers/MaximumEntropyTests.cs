@@ -169,6 +169,10 @@ public sealed class MaximumEntropyTests
         var badClassCount = (byte[])bytes.Clone();
         BitConverter.GetBytes(-3).CopyTo(badClassCount, tagEnd);
         Assert.Throws<TopicModelException>(() => ModelSerializer.Load(new BinaryReader(new MemoryStream(badClassCount))));
+
+        var truncated = bytes[..(bytes.Length - 3)];
+        var error = Assert.Throws<TopicModelException>(() => ModelSerializer.Load(new BinaryReader(new MemoryStream(truncated))));
+        Assert.Contains("truncated", error.Message);
     }
 
     [Fact]
