@@ -38,17 +38,7 @@ public sealed class LbfgsMaximumEntropy : IMulticlassTrainer
         }
         var result = OwlqnMinimizer.Minimize(
             objective, start, Options.L1Regularization, Options.HistorySize, Options.OptimizationTolerance, Options.MaximumNumberOfIterations);
-        return ToModel(TrainerName, data, result.Parameters);
-    }
-
-    internal static MaximumEntropyModel ToModel(string trainerName, MulticlassDataset data, ReadOnlySpan<double> parameters)
-    {
-        var weightCount = data.ClassCount * data.FeatureCount;
-        var weights = new float[weightCount];
-        for (var i = 0; i < weightCount; i++) weights[i] = (float)parameters[i];
-        var biases = new float[data.ClassCount];
-        for (var k = 0; k < biases.Length; k++) biases[k] = (float)parameters[weightCount + k];
-        return new MaximumEntropyModel(trainerName, data.ClassNames, data.FeatureCount, weights, biases);
+        return SoftmaxObjective.Unpack(TrainerName, data.ClassNames, data.FeatureCount, result.Parameters);
     }
 
     private static void Validate(LbfgsMaximumEntropyOptions o)

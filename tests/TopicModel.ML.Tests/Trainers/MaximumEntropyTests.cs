@@ -83,7 +83,7 @@ public sealed class MaximumEntropyTests
         Assert.True(sdca.Primal - sdca.Dual <= 1e-6 * sdca.Primal, $"duality gap {sdca.Primal - sdca.Dual} after {sdca.Passes} passes");
         Assert.True(sdca.Dual <= lbfgsMean + 1e-9, $"dual {sdca.Dual} above the L-BFGS minimum {lbfgsMean}");
         Assert.Equal(lbfgsMean, sdca.Primal, 5);
-        Assert.Equal(lbfgsMean, objective.Value(Parameters(sdca.Model), l1 * total) / total, 5);
+        Assert.Equal(lbfgsMean, objective.Value(SoftmaxObjective.Pack(sdca.Model), l1 * total) / total, 5);
     }
 
     [Theory]
@@ -208,14 +208,6 @@ public sealed class MaximumEntropyTests
         }
 
         static double Xlogx(double x) => x <= 0 ? 0 : x * Math.Log(x);
-    }
-
-    private static double[] Parameters(MaximumEntropyModel model)
-    {
-        var parameters = new double[model.Weights.Length + model.ClassCount];
-        for (var i = 0; i < model.Weights.Length; i++) parameters[i] = model.Weights[i];
-        for (var k = 0; k < model.ClassCount; k++) parameters[model.Weights.Length + k] = model.Biases[k];
-        return parameters;
     }
 
     private static double MaxDifference(MaximumEntropyModel a, MaximumEntropyModel b)
