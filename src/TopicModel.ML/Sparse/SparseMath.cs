@@ -1,11 +1,9 @@
 namespace TopicModel.ML.Sparse;
 
-/// <summary>
-/// Kernels between one sparse row (indices + values) and dense rows, the inner loops of every linear trainer.
-/// Overloads on float and double because optimizers keep their iterate in double for stable convergence tests.
-/// </summary>
+/// <summary>Kernels on one sparse row (indices + values), the inner loops of linear models.</summary>
 public static class SparseMath
 {
+    /// <summary>Σ values[i]·dense[indices[i]].</summary>
     public static float Dot(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, ReadOnlySpan<float> dense)
     {
         var sum = 0f;
@@ -14,28 +12,7 @@ public static class SparseMath
         return sum;
     }
 
-    public static double Dot(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, ReadOnlySpan<double> dense)
-    {
-        var sum = 0d;
-        for (var i = 0; i < indices.Length; i++)
-            sum += values[i] * dense[indices[i]];
-        return sum;
-    }
-
-    /// <summary>dense += scale * sparse.</summary>
-    public static void AddScaled(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, double scale, Span<double> dense)
-    {
-        for (var i = 0; i < indices.Length; i++)
-            dense[indices[i]] += scale * values[i];
-    }
-
-    /// <summary>dense += scale * sparse.</summary>
-    public static void AddScaled(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, float scale, Span<float> dense)
-    {
-        for (var i = 0; i < indices.Length; i++)
-            dense[indices[i]] += scale * values[i];
-    }
-
+    /// <summary>Accumulated in double: it scales step sizes, where float rounding on long rows would show.</summary>
     public static double SquaredNorm(ReadOnlySpan<float> values)
     {
         var sum = 0d;

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using TopicModel.ML.Data;
 using TopicModel.ML.Sparse;
 
@@ -104,6 +105,7 @@ public sealed class SdcaMaximumEntropy : IMulticlassTrainer
             _biasLearningRate = options.BiasLearningRate;
             for (var i = 0; i < data.Count; i++) _totalWeight += data.WeightOf(i);
             _meanWeight = _totalWeight / data.Count;
+            // Feature-major like SoftmaxObjective: an example's classes share cache lines.
             _v = new double[_classes * _features];
             // Without L1 the thresholded weights equal v, so both names share one array.
             _w = _threshold > 0 ? new double[_v.Length] : _v;
@@ -126,17 +128,21 @@ public sealed class SdcaMaximumEntropy : IMulticlassTrainer
             var curvature = scale * _squaredNorms[i];
             var y = _data.Labels[i];
             var q = _q.AsSpan(i * _classes, _classes);
-            var zy = Score(i, y);
+            Span<double> scores = _classes <= 256 ? stackalloc double[_classes] : new double[_classes];
+            Scores(i, scores);
+            // A pair update changes only the scores of its two classes, and y is in every pair: the other
+            // scores stay as computed here.
+            var zy = scores[y];
             for (var k = 0; k < _classes; k++)
             {
                 if (k == y) continue;
-                var delta = SolvePair(q[k], q[y], Score(i, k) - zy, curvature);
+                var delta = SolvePair(q[k], q[y], scores[k] - zy, curvature);
                 if (delta == 0) continue;
                 q[k] = Math.Max(q[k] + delta, 0);
                 q[y] = Math.Max(q[y] - delta, 0);
                 Move(i, k, -scale * delta);
                 Move(i, y, scale * delta);
-                zy = _threshold > 0 ? Score(i, y) : zy + scale * delta * _squaredNorms[i];
+                zy = _threshold > 0 ? ScoreOf(i, y) : zy + scale * delta * _squaredNorms[i];
             }
             if (!_regularizeBias)
             {
@@ -155,7 +161,7 @@ public sealed class SdcaMaximumEntropy : IMulticlassTrainer
             {
                 var s = _data.WeightOf(i);
                 if (s == 0) continue;
-                for (var k = 0; k < _classes; k++) scores[k] = Score(i, k);
+                Scores(i, scores);
                 loss += s * (SoftmaxObjective.LogSumExp(scores) - scores[_data.Labels[i]]);
                 var h = 0d;
                 foreach (var p in _q.AsSpan(i * _classes, _classes))
@@ -180,27 +186,40 @@ public sealed class SdcaMaximumEntropy : IMulticlassTrainer
 
         public MaximumEntropyModel ToModel()
         {
-            var weights = new float[_w.Length];
-            for (var j = 0; j < weights.Length; j++) weights[j] = (float)_w[j];
-            var biases = new float[_classes];
-            for (var k = 0; k < _classes; k++) biases[k] = (float)_bias[k];
-            return new MaximumEntropyModel(TrainerName, _data.ClassNames, _features, weights, biases);
+            var parameters = new double[_w.Length + _classes];
+            _w.CopyTo(parameters, 0);
+            _bias.CopyTo(parameters, _w.Length);
+            return SoftmaxObjective.Unpack(TrainerName, _data.ClassNames, _features, parameters);
         }
 
-        private double Score(int i, int k) =>
-            _bias[k] + SparseMath.Dot(_x.RowIndices(i), _x.RowValues(i), _w.AsSpan(k * _features, _features));
+        private void Scores(int i, Span<double> scores)
+        {
+            var indices = _x.RowIndices(i);
+            var values = _x.RowValues(i);
+            _bias.CopyTo(scores);
+            for (var n = 0; n < indices.Length; n++)
+                TensorPrimitives.MultiplyAdd(_w.AsSpan(indices[n] * _classes, _classes), values[n], scores, scores);
+        }
+
+        private double ScoreOf(int i, int k)
+        {
+            var indices = _x.RowIndices(i);
+            var values = _x.RowValues(i);
+            var score = _bias[k];
+            for (var n = 0; n < indices.Length; n++) score += values[n] * _w[indices[n] * _classes + k];
+            return score;
+        }
 
         /// <summary>v_k += amount·xᵢ, then re-threshold the touched weights.</summary>
         private void Move(int i, int k, double amount)
         {
             var indices = _x.RowIndices(i);
-            var row = _v.AsSpan(k * _features, _features);
-            SparseMath.AddScaled(indices, _x.RowValues(i), amount, row);
-            if (_threshold > 0)
+            var values = _x.RowValues(i);
+            for (var n = 0; n < indices.Length; n++)
             {
-                var weights = _w.AsSpan(k * _features, _features);
-                foreach (var j in indices)
-                    weights[j] = Math.Sign(row[j]) * Math.Max(Math.Abs(row[j]) - _threshold, 0);
+                var at = indices[n] * _classes + k;
+                _v[at] += amount * values[n];
+                if (_threshold > 0) _w[at] = Math.Sign(_v[at]) * Math.Max(Math.Abs(_v[at]) - _threshold, 0);
             }
             if (_regularizeBias) _bias[k] += amount;
         }

@@ -36,16 +36,7 @@ public sealed class SparseMathTests
         for (var i = 0; i < indices.Length; i++) expanded[indices[i]] = values[i];
 
         var expectedDot = expanded.Zip(dense, (a, b) => a * b).Sum();
-        Assert.Equal(expectedDot, SparseMath.Dot(indices, values, dense), 12);
         Assert.Equal((float)expectedDot, SparseMath.Dot(indices, values, dense.Select(v => (float)v).ToArray()), 5);
         Assert.Equal(values.Sum(v => (double)v * v), SparseMath.SquaredNorm(values), 12);
-
-        var target = (double[])dense.Clone();
-        SparseMath.AddScaled(indices, values, -0.5, target);
-        for (var j = 0; j < 50; j++) Assert.Equal(dense[j] - 0.5 * expanded[j], target[j], 12);
-
-        var floatTarget = dense.Select(v => (float)v).ToArray();
-        SparseMath.AddScaled(indices, values, 2f, floatTarget);
-        for (var j = 0; j < 50; j++) Assert.Equal((float)dense[j] + 2f * (float)expanded[j], floatTarget[j], 5);
     }
 }

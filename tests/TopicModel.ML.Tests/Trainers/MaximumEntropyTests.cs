@@ -39,7 +39,7 @@ public sealed class MaximumEntropyTests
     public void LargerL1GivesSparserWeights()
     {
         var data = SyntheticData.Topics(300, 4, 200, 30, 0.5, seed: 6);
-        long NonZero(float l1) => new LbfgsMaximumEntropy(new LbfgsMaximumEntropyOptions { L1Regularization = l1, L2Regularization = 0.1f })
+        long NonZero(float l1) => new LbfgsMaximumEntropy(new LbfgsMaximumEntropyOptions { L1Regularization = l1, L2Regularization = 0.1f, OptimizationTolerance = 1e-5f })
             .FitModel(data).NonZeroWeightCount;
         var dense = NonZero(0);
         var light = NonZero(0.3f);

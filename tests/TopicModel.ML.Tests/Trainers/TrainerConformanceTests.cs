@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using TopicModel.ML.Data;
 using TopicModel.ML.Sparse;
 using TopicModel.ML.Trainers;
@@ -41,6 +42,12 @@ public sealed class TrainerConformanceTests
 
     private static DigestFixture Digests => DigestFixture.Instance;
 
+    // Most checks only read a model, so each trainer is fitted on the digest once for all of them.
+    private static readonly ConcurrentDictionary<string, Lazy<IMulticlassModel>> FittedOnDigest = new();
+
+    private static IMulticlassModel Fitted(string trainer) =>
+        FittedOnDigest.GetOrAdd(trainer, name => new Lazy<IMulticlassModel>(() => Cases[name].Create(1).Fit(Digests.Train))).Value;
+
     [Theory]
     [MemberData(nameof(TrainerNames))]
     public void SameSeedGivesIdenticalModel(string trainer)
@@ -54,7 +61,7 @@ public sealed class TrainerConformanceTests
     [MemberData(nameof(TrainerNames))]
     public void ProbabilitiesAreFiniteAndSumToOne(string trainer)
     {
-        var model = Cases[trainer].Create(1).Fit(Digests.Train);
+        var model = Fitted(trainer);
         var probabilities = new float[model.ClassNames.Count];
         foreach (var row in Digests.Test.Rows.Append(SparseVector.Empty(Digests.Test.FeatureCount)))
         {
@@ -68,7 +75,7 @@ public sealed class TrainerConformanceTests
     [MemberData(nameof(TrainerNames))]
     public void SaveAndLoadReproducePredictionsExactly(string trainer)
     {
-        var model = Cases[trainer].Create(1).Fit(Digests.Train);
+        var model = Fitted(trainer);
         using var stream = new MemoryStream(Save(model));
         var loaded = ModelSerializer.Load(new BinaryReader(stream));
 
@@ -89,7 +96,7 @@ public sealed class TrainerConformanceTests
     [MemberData(nameof(TrainerNames))]
     public void BeatsBaselinesOnHeldOutDigest(string trainer)
     {
-        var model = Cases[trainer].Create(1).Fit(Digests.Train);
+        var model = Fitted(trainer);
         var classCount = Digests.Train.ClassCount;
         var majority = Digests.Train.Labels.GroupBy(y => y).MaxBy(g => g.Count())!.Key;
         // The prior baseline predicts the training class frequencies (add-one smoothed) for every paper.
@@ -118,7 +125,7 @@ public sealed class TrainerConformanceTests
     [MemberData(nameof(TrainerNames))]
     public void ConcurrentPredictionsMatchSequentialOnes(string trainer)
     {
-        var model = Cases[trainer].Create(1).Fit(Digests.Train);
+        var model = Fitted(trainer);
         var rows = Digests.Test.Rows;
         var classCount = model.ClassNames.Count;
         var sequential = new float[rows.Count * 4 * classCount];
@@ -146,7 +153,7 @@ public sealed class TrainerConformanceTests
     [MemberData(nameof(TrainerNames))]
     public void ExplainNamesFeaturesThatPushTowardTheClass(string trainer)
     {
-        var model = Cases[trainer].Create(1).Fit(Digests.Train);
+        var model = Fitted(trainer);
         var probabilities = new float[model.ClassNames.Count];
         var withoutTop = new float[model.ClassNames.Count];
         int explained = 0, dropped = 0;
