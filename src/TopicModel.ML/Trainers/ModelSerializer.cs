@@ -23,6 +23,7 @@ public static class ModelSerializer
         var tag = reader.ReadString();
         return tag switch
         {
+            SdcaMaximumEntropy.TrainerName or LbfgsMaximumEntropy.TrainerName => MaximumEntropyModel.Load(reader, tag),
             _ => throw new TopicModelException($"unknown trainer '{tag}' in model weights"),
         };
     }
