@@ -4,7 +4,7 @@ using System.Text.Json;
 using TopicModel.DataPrep.Ingestion;
 using TopicModel.DataPrep.Papers;
 using TopicModel.ML;
-using TopicModel.ML.Parallel;
+using TopicModel.ML.Streaming;
 
 namespace TopicModel.Training.Scoring;
 

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace TopicModel.ML.Parallel;
+namespace TopicModel.ML.Streaming;
 
 /// <summary>
 /// Maps a (possibly endless) stream on all cores and yields the results in input order, holding at
@@ -35,7 +35,7 @@ public static class OrderedParallel
                     }
                     else
                     {
-                        System.Threading.Tasks.Parallel.For(0, batch.Length, options, i => results[i] = map(batch[i]));
+                        Parallel.For(0, batch.Length, options, i => results[i] = map(batch[i]));
                     }
                     foreach (var r in results) yield return r;
                 }

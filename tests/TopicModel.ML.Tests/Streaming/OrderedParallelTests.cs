@@ -1,6 +1,6 @@
-using TopicModel.ML.Parallel;
+using TopicModel.ML.Streaming;
 
-namespace TopicModel.ML.Tests.Parallel;
+namespace TopicModel.ML.Tests.Streaming;
 
 public class OrderedParallelTests
 {
