@@ -14,6 +14,8 @@ public static class CliApp
     {
         var root = new RootCommand("TopicModel: sort machine-learning paper abstracts into topics (prep, train, evaluate, score).");
         root.Subcommands.Add(PrepCommand.Create(stdout, stderr));
+        root.Subcommands.Add(TrainCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ScoreCommand.Create(stdout, stderr));
         return root;
     }
 

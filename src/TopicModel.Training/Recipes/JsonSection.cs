@@ -24,6 +24,8 @@ internal sealed class JsonSection
 
     public string Path { get; }
 
+    public JsonElement Element => _element;
+
     public bool Has(string name) => _element.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null;
 
     public string String(string name, string fallback) => TryGet(name, JsonValueKind.String, "a string", out var v) ? v.GetString()! : fallback;

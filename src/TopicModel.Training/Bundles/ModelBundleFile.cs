@@ -1,0 +1,106 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using TopicModel.DataPrep.Taxonomies;
+using TopicModel.ML;
+using TopicModel.ML.Text;
+using TopicModel.ML.Trainers;
+using TopicModel.Training.Pipelines;
+
+namespace TopicModel.Training.Bundles;
+
+/// <summary>
+/// Saves and loads <see cref="ModelBundle"/>s (models/&lt;name&gt;.zip): manifest.json, taxonomy.json,
+/// featurizer.bin and model.bin. Loading checks the format version, every checksum, and that the
+/// taxonomy, featurizer and model agree with each other and with the manifest.
+/// </summary>
+public static class ModelBundleFile
+{
+    public const int FormatVersion = 1;
+    public const string Kind = "topicmodel-bundle";
+
+    public static void Save(string path, ModelBundle bundle)
+    {
+        var manifest = (JsonObject)bundle.Manifest.DeepClone();
+        manifest["formatVersion"] = FormatVersion;
+        manifest["kind"] = Kind;
+        manifest["taxonomy"] = new JsonObject
+        {
+            ["name"] = bundle.Taxonomy.Name,
+            ["ids"] = new JsonArray(bundle.Taxonomy.Ids.Select(id => (JsonNode)JsonValue.Create(id)!).ToArray()),
+            ["idsHash"] = bundle.Taxonomy.IdsHash,
+        };
+        BundleArchive.Write(path, manifest,
+        [
+            ("taxonomy.json", bundle.TaxonomyJson),
+            ("featurizer.bin", Serialize(bundle.Classifier.Featurizer.Save)),
+            ("model.bin", Serialize(w => ModelSerializer.Save(bundle.Classifier.Model, w))),
+        ]);
+    }
+
+    public static ModelBundle Load(string path)
+    {
+        var contents = BundleArchive.Read(path);
+        var manifest = contents.Manifest;
+        if (manifest["kind"]?.GetValue<string>() != Kind)
+            throw new TopicModelException("not a TopicModel bundle (manifest kind is missing or different)", path);
+        var version = manifest["formatVersion"]?.GetValue<int>() ?? 0;
+        if (version > FormatVersion)
+            throw new TopicModelException($"bundle format version {version} is newer than this build reads ({FormatVersion}); update topicmodel", path);
+        if (version < 1)
+            throw new TopicModelException("bundle manifest has no valid formatVersion", path);
+
+        var taxonomyJson = contents.Entry("taxonomy.json");
+        var taxonomy = TaxonomyReader.Parse(Encoding.UTF8.GetString(taxonomyJson), $"{path}!taxonomy.json");
+        var expectedHash = manifest["taxonomy"]?["idsHash"]?.GetValue<string>();
+        if (expectedHash != taxonomy.IdsHash)
+            throw new TopicModelException("bundle taxonomy does not match its manifest", path);
+
+        var featurizer = Deserialize(contents.Entry("featurizer.bin"), FittedTextFeaturizer.Load, path, "featurizer.bin");
+        var model = Deserialize(contents.Entry("model.bin"), ModelSerializer.Load, path, "model.bin");
+        if (!model.ClassNames.SequenceEqual(taxonomy.Ids))
+            throw new TopicModelException("the model's classes are not the bundle taxonomy's topics", path);
+        try
+        {
+            return new ModelBundle(manifest, taxonomy, taxonomyJson, new TextClassifier(featurizer, model));
+        }
+        catch (TopicModelException e)
+        {
+            throw new TopicModelException(e.Problem, path, inner: e);
+        }
+    }
+
+    /// <summary>Fails when data labeled with <paramref name="taxonomy"/> cannot be compared with this bundle's predictions.</summary>
+    public static void RequireSameTopics(ModelBundle bundle, Taxonomy taxonomy, string taxonomySource)
+    {
+        if (bundle.Taxonomy.IdsHash != taxonomy.IdsHash)
+            throw new TopicModelException(
+                $"taxonomy does not match the model's: the model predicts [{string.Join(", ", bundle.Taxonomy.Ids)}]", taxonomySource);
+    }
+
+    private static byte[] Serialize(Action<BinaryWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true)) write(writer);
+        return stream.ToArray();
+    }
+
+    private static T Deserialize<T>(byte[] bytes, Func<BinaryReader, T> read, string path, string entry)
+    {
+        using var reader = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
+        try
+        {
+            var value = read(reader);
+            if (reader.BaseStream.Position != bytes.Length)
+                throw new TopicModelException($"{entry} has {bytes.Length - reader.BaseStream.Position} unexpected trailing bytes", path);
+            return value;
+        }
+        catch (TopicModelException e) when (e.File is null)
+        {
+            throw new TopicModelException($"{entry}: {e.Problem}", path, inner: e);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new TopicModelException($"{entry} is truncated", path, inner: e);
+        }
+    }
+}
