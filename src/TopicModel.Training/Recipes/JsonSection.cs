@@ -26,7 +26,11 @@ internal sealed class JsonSection
 
     public JsonElement Element => _element;
 
-    public bool Has(string name) => _element.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null;
+    public bool Has(string name)
+    {
+        _read.Add(name);
+        return _element.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null;
+    }
 
     public string String(string name, string fallback) => TryGet(name, JsonValueKind.String, "a string", out var v) ? v.GetString()! : fallback;
 

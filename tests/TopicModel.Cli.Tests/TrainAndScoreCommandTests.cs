@@ -1,0 +1,68 @@
+using System.Text.Json;
+using TopicModel.TestSupport;
+
+namespace TopicModel.Cli.Tests;
+
+public sealed class TrainAndScoreCommandTests : IDisposable
+{
+    private readonly TempRecipe _recipe = new();
+
+    public void Dispose() => _recipe.Dispose();
+
+    [Fact]
+    public void Train_then_score_the_held_out_digest_gives_one_record_per_paper()
+    {
+        var (trained, trainOut, trainErr) = CliRunner.Run("train", "--recipe", _recipe.RecipePath);
+        Assert.True(trained == 0, trainErr);
+        Assert.Contains("Validation: 5-fold cross-validation", trainOut);
+        Assert.True(File.Exists(_recipe.BundlePath));
+
+        var output = Path.Combine(_recipe.Directory, "scored.jsonl");
+        var (scored, _, scoreErr) = CliRunner.Run("score", "--model", _recipe.BundlePath, RepoPaths.HeldOutDigest, "-o", output);
+
+        Assert.True(scored == 0, scoreErr);
+        var records = File.ReadAllLines(output).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(112, records.Count);
+        Assert.Contains("scored 112 papers", scoreErr);
+        Assert.Equal(0, new FileInfo(output + ".rejects.jsonl").Length);
+    }
+
+    [Fact]
+    public void Scoring_with_bad_records_writes_them_to_rejects_and_exits_1()
+    {
+        Assert.Equal(0, CliRunner.Run("train", "--recipe", _recipe.RecipePath).ExitCode);
+        var input = Path.Combine(_recipe.Directory, "mixed.jsonl");
+        File.WriteAllLines(input,
+        [
+            """{"id": "a", "title": "Unlearning copyrighted books", "abstract": "We remove memorized copyrighted text from a large language model without retraining it."}""",
+            """{"id": "b", "title": "No abstract here"}""",
+            """not json at all""",
+            """{"id": "c", "title": "Chain-of-thought for math", "abstract": "We improve mathematical reasoning with chain-of-thought prompting and self-verification of steps."}""",
+        ]);
+        var output = Path.Combine(_recipe.Directory, "mixed.csv");
+
+        var (code, _, stderr) = CliRunner.Run("score", "-m", _recipe.BundlePath, input, "-o", output);
+
+        Assert.Equal(ExitCodes.CompletedWithRejects, code);
+        var lines = File.ReadAllLines(output);
+        Assert.Equal("id,title,digest,topic,probability,top", lines[0]);
+        Assert.Equal(["a", "c"], lines.Skip(1).Select(l => l.Split(',')[0]));
+        var rejects = File.ReadAllLines(output + ".rejects.jsonl").Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal([2L, 3L], rejects.Select(r => r.GetProperty("line").GetInt64()));
+        Assert.Contains("rejected 2", stderr);
+    }
+
+    [Fact]
+    public void Scoring_with_a_damaged_model_fails_clearly_and_writes_nothing()
+    {
+        var model = Path.Combine(_recipe.Directory, "broken.zip");
+        File.WriteAllText(model, "not a zip");
+        var output = Path.Combine(_recipe.Directory, "never.jsonl");
+
+        var (code, _, stderr) = CliRunner.Run("score", "-m", model, RepoPaths.HeldOutDigest, "-o", output);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("broken.zip", stderr);
+        Assert.False(File.Exists(output));
+    }
+}
