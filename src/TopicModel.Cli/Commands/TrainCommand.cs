@@ -7,13 +7,13 @@ using TopicModel.Training.Recipes;
 
 namespace TopicModel.Cli.Commands;
 
-/// <summary>`topicmodel train`: prep, then fit the recipe's featurizer and trainer, validate, and save the bundle.</summary>
+/// <summary>`topicmodel train`: prep, then the AutoML search, the refit of the best pipeline, and the bundle.</summary>
 public static class TrainCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var recipeOption = RecipeOption.Create();
-        var command = new Command("train", "Prepare the recipe's data, fit the featurizer and trainer, report cross-validated dev metrics, and write the model bundle to models/.")
+        var command = new Command("train", "Prepare the recipe's data, search featurizers, trainers and hyperparameters (AutoML, cross-validated on the labeled papers) within the recipe's budget, refit the best pipeline and write the model bundle and leaderboard to models/. Ctrl+C stops the search and keeps the best pipeline so far.")
         {
             recipeOption,
         };
@@ -23,7 +23,9 @@ public static class TrainCommand
             var console = Terminal.Create(stdout);
             var result = Train(recipe, console, stderr, cancellation);
             TrainReport.Render(console, result);
-            return Task.FromResult(ExitCodes.Ok);
+            if (result.Search.StopReason != "interrupted") return Task.FromResult(ExitCodes.Ok);
+            stderr.WriteLine("interrupted: the search stopped early; the bundle holds the best pipeline found so far");
+            return Task.FromResult(ExitCodes.Interrupted);
         });
         return command;
     }
@@ -32,6 +34,9 @@ public static class TrainCommand
     {
         var data = DataPreparation.Run(PrepCommand.ToInputs(recipe), cancellation);
         foreach (var r in data.Rejects.Take(10)) stderr.WriteLine($"rejected: {r.File}:{r.Line}: {r.Reason}");
-        return TrainingRun.Run(recipe, data, message => console.MarkupLine($"[grey]{Markup.Escape(message)}[/]"), cancellation);
+        return TrainingRun.Run(recipe, data,
+            message => console.MarkupLine($"[grey]{Markup.Escape(message)}[/]"),
+            (trial, sofar) => TrainReport.Progress(console, trial, sofar, recipe.AutoML.TimeBudgetSeconds),
+            cancellation);
     }
 }

@@ -1,25 +1,55 @@
+using System.Globalization;
 using Spectre.Console;
+using TopicModel.ML.AutoML;
+using TopicModel.Training.AutoML;
 using TopicModel.Training.Pipelines;
 
 namespace TopicModel.Cli.Rendering;
 
-/// <summary>What `train` prints: the dev metrics, how they were measured, and where the bundle went.</summary>
+/// <summary>What `train` prints: progress per trial, the leaderboard, the chosen pipeline's dev metrics beside the rules', and where things went.</summary>
 public static class TrainReport
 {
-    public static void Render(IAnsiConsole console, TrainingResult result)
+    public static void Progress(IAnsiConsole console, Trial trial, ExperimentResult sofar, double? budgetSeconds)
     {
-        var m = result.Dev;
-        var trainer = result.Bundle.Manifest["trainer"]?["name"]?.GetValue<string>() ?? "?";
-        var table = new Table().Title($"Dev metrics: {trainer}").AddColumns("metric", "value");
-        table.AddRow("MicroAccuracy", Terminal.Number(m.MicroAccuracy));
-        table.AddRow("MacroAccuracy", Terminal.Number(m.MacroAccuracy));
-        table.AddRow("macro-F1", Terminal.Number(m.MacroF1));
-        table.AddRow("LogLoss", Terminal.Number(m.LogLoss));
-        table.AddRow("LogLossReduction", Terminal.Number(m.LogLossReduction));
-        table.AddRow("TopKAccuracy (k=3)", Terminal.Number(m.Top3Accuracy));
-        console.Write(table);
-        console.WriteLine($"Validation: {result.ValidationRule}.");
-        console.WriteLine($"Trained on {result.TrainingPapers} papers ({result.Bundle.Classifier.Featurizer.Dimension} features) in {result.Elapsed.TotalSeconds:0.0} s.");
-        console.WriteLine($"Model bundle: {result.BundlePath}");
+        var left = budgetSeconds is { } b ? $", {Math.Max(0, b - sofar.Elapsed.TotalSeconds):0} s left" : "";
+        var score = trial.Failed ? $"[red]failed: {Markup.Escape(trial.Error!)}[/]" : $"macro-F1 {Terminal.Number(trial.Score)} ± {Terminal.Number(trial.StandardDeviation)}";
+        console.MarkupLine($"[grey]trial {trial.Number}: {score} in {trial.Elapsed.TotalSeconds:0.0} s; best {Terminal.Number(sofar.Best?.Score)} (trial {sofar.Best?.Number}){left}[/]");
     }
+
+    public static void Render(IAnsiConsole console, TrainingResult result, int top = 10)
+    {
+        var board = new Table().Title($"Leaderboard (top {Math.Min(top, result.Search.Trials.Count)} of {result.Search.Trials.Count} trials, {result.Search.Tuner} tuner)")
+            .AddColumns("trial", "macro-F1", "± std", "seconds", "pipeline");
+        foreach (var t in result.Search.Leaderboard.Take(top))
+        {
+            board.AddRow(t.Number.ToString(CultureInfo.InvariantCulture), Terminal.Number(t.Failed ? null : t.Score), Terminal.Number(t.StandardDeviation),
+                t.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture),
+                Markup.Escape(string.Join("; ", PipelineSearchSpace.Relevant(t.Configuration).Select(kv => $"{kv.Key}={Format(kv.Value)}"))));
+        }
+        console.Write(board);
+
+        var m = result.Dev;
+        var r = result.RulesDev;
+        var trainer = result.Bundle.Manifest["trainer"]?["name"]?.GetValue<string>() ?? "?";
+        var table = new Table().Title($"Dev metrics: best pipeline ({trainer}) vs the weak labeler").AddColumns("metric", "model", "rules");
+        table.AddRow("MicroAccuracy", Terminal.Number(m.MicroAccuracy), Terminal.Number(r?.MicroAccuracy));
+        table.AddRow("MacroAccuracy", Terminal.Number(m.MacroAccuracy), Terminal.Number(r?.MacroAccuracy));
+        table.AddRow("macro-F1", Terminal.Number(m.MacroF1), Terminal.Number(r?.MacroF1));
+        table.AddRow("LogLoss", Terminal.Number(m.LogLoss), Terminal.Number(r?.LogLoss));
+        table.AddRow("LogLossReduction", Terminal.Number(m.LogLossReduction), Terminal.Number(r?.LogLossReduction));
+        table.AddRow("TopKAccuracy (k=3)", Terminal.Number(m.Top3Accuracy), Terminal.Number(r?.Top3Accuracy));
+        console.Write(table);
+        console.WriteLine($"Validation: {result.ValidationRule}. The rules column scores the weak labels of the same papers.");
+        console.WriteLine($"Search stopped: {result.Search.StopReason} after {result.Search.Elapsed.TotalSeconds:0.0} s.");
+        var pool = result.PoolPapers > 0 ? $" and {result.PoolPapers} unlabeled pool papers" : "";
+        console.WriteLine($"Trained on {result.TrainingPapers} labeled papers{pool} ({result.Bundle.Classifier.Model.FeatureCount} features) in {result.Elapsed.TotalSeconds:0.0} s.");
+        console.WriteLine($"Model bundle: {result.BundlePath}");
+        console.WriteLine($"Leaderboard: {string.Join(", ", result.LeaderboardPaths)}");
+    }
+
+    private static string Format(object value) => value switch
+    {
+        double d => d.ToString("G4", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture)!,
+    };
 }

@@ -83,6 +83,19 @@ public sealed class LabelingFunctionSet
     /// <summary>Every keyword hit in the paper's title and abstract, whether or not it reaches <see cref="LabelingOptions.MinKeywordHits"/>.</summary>
     public PaperEvidence Explain(Paper paper) => Explain(paper, new int[Functions.Count]);
 
+    /// <summary>
+    /// Counts each function's keyword hits on the paper into <paramref name="hitsPerFunction"/> (one slot per
+    /// function, zeroed first), without recording the evidence: the fast path for featurizing rule votes.
+    /// </summary>
+    public void CountHits(Paper paper, Span<int> hitsPerFunction)
+    {
+        if (hitsPerFunction.Length != Functions.Count)
+            throw new ArgumentException($"expected {Functions.Count} slots, got {hitsPerFunction.Length}", nameof(hitsPerFunction));
+        hitsPerFunction.Clear();
+        foreach (var match in _titleMatcher.Find(TextNormalizer.Fold(paper.Title))) hitsPerFunction[match.Function]++;
+        foreach (var match in _abstractMatcher.Find(TextNormalizer.Fold(paper.Abstract))) hitsPerFunction[match.Function]++;
+    }
+
     /// <summary>Also counts the hits of each function into <paramref name="hitsPerFunction"/>.</summary>
     private PaperEvidence Explain(Paper paper, Span<int> hitsPerFunction)
     {

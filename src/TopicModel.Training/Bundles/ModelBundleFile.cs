@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using TopicModel.DataPrep.Labeling;
 using TopicModel.DataPrep.Taxonomies;
 using TopicModel.ML;
 using TopicModel.ML.Text;
@@ -34,6 +35,7 @@ public static class ModelBundleFile
             ("taxonomy.json", bundle.TaxonomyJson),
             ("featurizer.bin", Serialize(bundle.Classifier.Featurizer.Save)),
             ("model.bin", Serialize(w => ModelSerializer.Save(bundle.Classifier.Model, w))),
+            ("pipeline.json", Encoding.UTF8.GetBytes(PipelineJson(bundle.Classifier).ToJsonString())),
         ]);
     }
 
@@ -61,7 +63,8 @@ public static class ModelBundleFile
             throw new TopicModelException("the model's classes are not the bundle taxonomy's topics", path);
         try
         {
-            return new ModelBundle(manifest, taxonomy, taxonomyJson, new TextClassifier(featurizer, model));
+            var (rules, ruleWeight, blend) = ReadPipeline(contents, taxonomy, path);
+            return new ModelBundle(manifest, taxonomy, taxonomyJson, new TextClassifier(featurizer, model, rules, ruleWeight, blend));
         }
         catch (TopicModelException e)
         {
@@ -75,6 +78,45 @@ public static class ModelBundleFile
         if (bundle.Taxonomy.IdsHash != taxonomy.IdsHash)
             throw new TopicModelException(
                 $"taxonomy does not match the model's: the model predicts [{string.Join(", ", bundle.Taxonomy.Ids)}]", taxonomySource);
+    }
+
+    /// <summary>How the classifier combines text, rules and the rules' vote; the rules themselves are rebuilt from the bundle's taxonomy.</summary>
+    private static JsonObject PipelineJson(TextClassifier c) => new()
+    {
+        ["formatVersion"] = 1,
+        ["ruleWeight"] = c.RuleWeight,
+        ["labelModelBlend"] = c.LabelModelBlend,
+        ["rules"] = c.Rules is null ? null : new JsonObject
+        {
+            ["titleWeight"] = c.Rules.Functions.Options.TitleWeight,
+            ["minKeywordHits"] = c.Rules.Functions.Options.MinKeywordHits,
+        },
+    };
+
+    private static (RuleFeatures? Rules, float RuleWeight, float Blend) ReadPipeline(BundleContents contents, Taxonomy taxonomy, string path)
+    {
+        if (!contents.Entries.TryGetValue("pipeline.json", out var bytes)) return (null, 1f, 0f);
+        try
+        {
+            var o = JsonNode.Parse(bytes)?.AsObject() ?? throw new TopicModelException("pipeline.json is empty", path);
+            if (o["formatVersion"]?.GetValue<int>() is not 1)
+                throw new TopicModelException("pipeline.json has an unknown formatVersion", path);
+            var ruleWeight = o["ruleWeight"]?.GetValue<float>() ?? throw new TopicModelException("pipeline.json has no ruleWeight", path);
+            var blend = o["labelModelBlend"]?.GetValue<float>() ?? throw new TopicModelException("pipeline.json has no labelModelBlend", path);
+            RuleFeatures? rules = null;
+            if (o["rules"] is JsonObject r)
+            {
+                var options = new LabelingOptions(
+                    TitleWeight: r["titleWeight"]?.GetValue<double>() ?? throw new TopicModelException("pipeline.json rules have no titleWeight", path),
+                    MinKeywordHits: r["minKeywordHits"]?.GetValue<int>() ?? throw new TopicModelException("pipeline.json rules have no minKeywordHits", path));
+                rules = new RuleFeatures(taxonomy, options);
+            }
+            return (rules, ruleWeight, blend);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException)
+        {
+            throw new TopicModelException($"pipeline.json is not valid: {e.Message}", path, inner: e);
+        }
     }
 
     private static byte[] Serialize(Action<BinaryWriter> write)

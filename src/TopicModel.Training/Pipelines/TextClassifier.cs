@@ -8,34 +8,92 @@ using TopicModel.Training.Scoring;
 namespace TopicModel.Training.Pipelines;
 
 /// <summary>
-/// The fitted pipeline a bundle holds: title and abstract -> text features -> multiclass model.
-/// Immutable and thread-safe (both parts are).
+/// The fitted pipeline a bundle holds: title and abstract -> text features (+ the taxonomy rules'
+/// features, scaled by <see cref="RuleWeight"/>, when it is above 0) -> multiclass model, optionally blended with the
+/// rules' own vote: p = (1 − <see cref="LabelModelBlend"/>) · p_model + <see cref="LabelModelBlend"/> · p_rules.
+/// Immutable and thread-safe (every part is).
 /// </summary>
 public sealed class TextClassifier : IPaperClassifier
 {
-    public TextClassifier(FittedTextFeaturizer featurizer, IMulticlassModel model)
+    public TextClassifier(FittedTextFeaturizer featurizer, IMulticlassModel model, RuleFeatures? rules = null, float ruleWeight = 1f, float labelModelBlend = 0f)
     {
-        if (featurizer.Dimension != model.FeatureCount)
-            throw new TopicModelException($"featurizer gives {featurizer.Dimension} features but the model expects {model.FeatureCount}");
+        var expected = featurizer.Dimension + (rules is not null && ruleWeight > 0 ? rules.Dimension : 0);
+        if (expected != model.FeatureCount)
+            throw new TopicModelException($"featurizer and rules give {expected} features but the model expects {model.FeatureCount}");
+        if (!float.IsFinite(ruleWeight) || ruleWeight < 0)
+            throw new TopicModelException($"rule feature weight must be a number >= 0, got {ruleWeight}");
+        if (!(labelModelBlend >= 0 && labelModelBlend <= 1))
+            throw new TopicModelException($"label-model blend must be in [0, 1], got {labelModelBlend}");
+        if (labelModelBlend > 0 && rules is null)
+            throw new TopicModelException("blending with the label model needs the rules");
+        if (rules is not null && !rules.Functions.Taxonomy.Ids.SequenceEqual(model.ClassNames))
+            throw new TopicModelException("the rules' taxonomy topics are not the model's classes");
         Featurizer = featurizer;
         Model = model;
+        Rules = rules;
+        RuleWeight = ruleWeight;
+        LabelModelBlend = labelModelBlend;
     }
 
     public FittedTextFeaturizer Featurizer { get; }
     public IMulticlassModel Model { get; }
+    /// <summary>The taxonomy's rules, used as features when <see cref="RuleWeight"/> &gt; 0 and for the blend.</summary>
+    public RuleFeatures? Rules { get; }
+    /// <summary>Scale of the rule features; 0 means they are not features (the rules may still be blended).</summary>
+    public float RuleWeight { get; }
+    public float LabelModelBlend { get; }
     public IReadOnlyList<string> Topics => Model.ClassNames;
 
     public static string[] Fields(Paper paper) => [paper.Title, paper.Abstract];
 
-    public SparseVector Featurize(Paper paper) => Featurizer.Transform(Fields(paper));
+    public SparseVector Featurize(Paper paper) => Combine(Featurizer.Transform(Fields(paper)), paper, Rules, RuleWeight);
 
-    public void Predict(Paper paper, Span<float> probabilities) => Model.PredictProbabilities(Featurize(paper), probabilities);
+    /// <summary>Text features followed by the rule block (dimension <see cref="RuleFeatures.Dimension"/>), non-zeros only.</summary>
+    public static SparseVector Combine(SparseVector text, Paper paper, RuleFeatures? rules, float ruleWeight)
+    {
+        if (rules is null || ruleWeight == 0) return text;
+        Span<float> block = stackalloc float[rules.Dimension];
+        if (!rules.Write(paper, block)) return new SparseVector(text.Dimension + rules.Dimension, text.Indices, text.Values);
+        return Append(text, block, ruleWeight);
+    }
 
-    /// <summary>The terms that pushed the paper toward a topic the most, strongest first.</summary>
+    /// <summary>A vector of dimension text + block: the text's entries, then the block's non-zeros times <paramref name="scale"/>.</summary>
+    public static SparseVector Append(SparseVector text, ReadOnlySpan<float> block, float scale)
+    {
+        var extra = 0;
+        foreach (var v in block) if (v != 0) extra++;
+        var indices = new int[text.Count + extra];
+        var values = new float[text.Count + extra];
+        text.Indices.CopyTo(indices, 0);
+        text.Values.CopyTo(values, 0);
+        var k = text.Count;
+        for (var j = 0; j < block.Length; j++)
+        {
+            if (block[j] == 0) continue;
+            indices[k] = text.Dimension + j;
+            values[k++] = block[j] * scale;
+        }
+        return new SparseVector(text.Dimension + block.Length, indices, values);
+    }
+
+    public void Predict(Paper paper, Span<float> probabilities)
+    {
+        Model.PredictProbabilities(Featurize(paper), probabilities);
+        if (LabelModelBlend == 0) return;
+        Span<float> votes = stackalloc float[probabilities.Length];
+        Rules!.VoteDistribution(paper, votes);
+        for (var c = 0; c < probabilities.Length; c++)
+            probabilities[c] = (1 - LabelModelBlend) * probabilities[c] + LabelModelBlend * votes[c];
+    }
+
+    public string FeatureName(int index) =>
+        index < Featurizer.Dimension ? Featurizer.FeatureName(index) : Rules!.FeatureName(index - Featurizer.Dimension);
+
+    /// <summary>The terms (and rules) that pushed the paper toward a topic the most, strongest first.</summary>
     public IReadOnlyList<(string Term, float Contribution)> Explain(Paper paper, string topic, int top = 5)
     {
         var index = Topics.ToList().IndexOf(topic);
         if (index < 0) throw new TopicModelException($"unknown topic '{topic}'");
-        return Model.Explain(Featurize(paper), index, top).Select(c => (Featurizer.FeatureName(c.Feature), c.Contribution)).ToArray();
+        return Model.Explain(Featurize(paper), index, top).Select(c => (FeatureName(c.Feature), c.Contribution)).ToArray();
     }
 }

@@ -1,16 +1,23 @@
 using TopicModel.DataPrep.Preparation;
+using TopicModel.ML.AutoML;
 using TopicModel.ML.Metrics;
 using TopicModel.Training.Bundles;
 
 namespace TopicModel.Training.Pipelines;
 
-/// <param name="Dev">Out-of-fold metrics, against reviewed labels where the training papers have them.</param>
+/// <param name="Dev">Out-of-fold metrics of the chosen pipeline, against reviewed labels where the training papers have them.</param>
+/// <param name="RulesDev">The weak labeler (rules + label model) on the same papers and labels: the baseline to beat.</param>
 /// <param name="ValidationRule">How <paramref name="Dev"/> was measured, in words; printed, never hidden.</param>
+/// <param name="LeaderboardPaths">The leaderboard as CSV and JSON, beside the bundle.</param>
 public sealed record TrainingResult(
     string BundlePath,
     ModelBundle Bundle,
     PreparedData Data,
     int TrainingPapers,
+    int PoolPapers,
     MulticlassClassificationMetrics Dev,
+    MulticlassClassificationMetrics? RulesDev,
     string ValidationRule,
+    ExperimentResult Search,
+    IReadOnlyList<string> LeaderboardPaths,
     TimeSpan Elapsed);

@@ -6,7 +6,9 @@ using System.Text.Json.Nodes;
 using TopicModel.DataPrep.Labeling;
 using TopicModel.DataPrep.Preparation;
 using TopicModel.ML;
+using TopicModel.ML.AutoML;
 using TopicModel.ML.Metrics;
+using TopicModel.Training.AutoML;
 using TopicModel.Training.Bundles;
 using TopicModel.Training.Recipes;
 using TopicModel.Training.Trainers;
@@ -14,31 +16,55 @@ using TopicModel.Training.Trainers;
 namespace TopicModel.Training.Pipelines;
 
 /// <summary>
-/// recipe -> prepared papers -> featurizer + trainer -> cross-validated dev metrics -> refit on all
-/// training papers -> bundle. Deterministic: same data, recipe and seed give a byte-identical bundle.
+/// recipe -> prepared papers -> AutoML search (cross-validated on the labeled training papers) ->
+/// the best pipeline refitted on all of them -> bundle + leaderboard. With a trial limit the run is
+/// deterministic: same data, recipe and seed give the same leaderboard and a byte-identical bundle.
+/// Cancelling stops the search and keeps the best pipeline found so far.
 /// </summary>
 public static class TrainingRun
 {
-    public static TrainingResult Run(Recipe recipe, PreparedData data, Action<string>? log = null, CancellationToken cancellation = default)
+    public static TrainingResult Run(
+        Recipe recipe, PreparedData data, Action<string>? log = null, Action<Trial, ExperimentResult>? onTrial = null, CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
-        var topics = data.Taxonomy.Ids;
-        var examples = TrainingExamples(data);
-        if (examples.Count < recipe.Validation.Folds)
-            throw new TopicModelException($"only {examples.Count} training papers; need at least {recipe.Validation.Folds} for {recipe.Validation.Folds}-fold validation", recipe.SourcePath);
+        var corpus = Corpus(data);
+        if (corpus.Labeled.Count < recipe.AutoML.Folds)
+            throw new TopicModelException($"only {corpus.Labeled.Count} labeled training papers; need at least {recipe.AutoML.Folds} for {recipe.AutoML.Folds}-fold validation", recipe.SourcePath);
+        var labeling = new LabelingOptions(TitleWeight: recipe.Labeling.TitleWeight, FallbackTopic: recipe.Labeling.FallbackTopic);
+        var workspace = new PipelineWorkspace(corpus, new RuleFeatures(data.Taxonomy, labeling), recipe.Seed);
+        var validation = new PipelineValidation(workspace, recipe.AutoML.Folds, recipe.Seed);
+        var space = PipelineSearchSpace.For(corpus, recipe.AutoML.SearchSpace, recipe.SourcePath);
+        var tuner = Tuner(recipe.AutoML, space, recipe.Seed);
+        var budget = new ExperimentBudget(recipe.AutoML.TimeBudgetSeconds is { } s ? TimeSpan.FromSeconds(s) : null, recipe.AutoML.MaxTrials);
 
-        var (trainer, hyperparameters) = TrainerCatalog.Create(recipe.Trainer, recipe.Seed);
-        var reviewedIds = ReviewedIds(data);
-        var pipeline = new TextClassifierTrainer(recipe.Featurizer, trainer);
+        log?.Invoke($"searching {space.Free.Count} hyperparameters with the {tuner.Name} tuner on {corpus.Labeled.Count} labeled papers"
+            + (corpus.Pool.Count > 0 ? $" and {corpus.Pool.Count} unlabeled pool papers" : "") + $" ({Describe(budget)})");
+        log?.Invoke($"validation: {validation.Rule}");
+        var devByKey = new Dictionary<string, MulticlassClassificationMetrics>(StringComparer.Ordinal);
+        var search = AutoMLExperiment.Run(tuner, (c, token) =>
+        {
+            var (_, dev, folds) = validation.Run(PipelineSearchSpace.ToPipeline(c), token);
+            devByKey[c.Key] = dev;
+            return new TrialOutcome(dev.MacroF1, folds, new Dictionary<string, double>
+            {
+                ["macroF1"] = dev.MacroF1,
+                ["microAccuracy"] = dev.MicroAccuracy,
+                ["macroAccuracy"] = dev.MacroAccuracy,
+                ["logLoss"] = dev.LogLoss,
+            });
+        }, budget, onTrial, cancellation);
+        if (search.Best is null)
+        {
+            if (search.StopReason == "interrupted") throw new OperationCanceledException("interrupted before any trial finished");
+            throw new TopicModelException($"no pipeline could be trained: {search.Trials.FirstOrDefault()?.Error ?? search.StopReason}", recipe.SourcePath);
+        }
 
-        log?.Invoke($"cross-validating {trainer.Name} on {examples.Count} papers");
-        var (oof, _, rule) = CrossValidation.Run(pipeline, examples, topics, recipe.Validation.Folds, recipe.Seed);
-        cancellation.ThrowIfCancellationRequested();
-        var (dev, devRule) = DevMetrics(examples, oof, data, topics, rule);
-
-        log?.Invoke($"fitting {trainer.Name} on all {examples.Count} papers");
-        var classifier = pipeline.Fit(examples, topics);
-        cancellation.ThrowIfCancellationRequested();
+        var best = PipelineSearchSpace.ToPipeline(search.Best.Configuration);
+        log?.Invoke($"search stopped: {search.StopReason}; refitting the best pipeline (trial {search.Best.Number}) on all {corpus.Labeled.Count} labeled papers");
+        var classifier = workspace.Fit(best, Enumerable.Range(0, corpus.Labeled.Count).ToArray(), "all").Classifier;
+        var dev = devByKey[search.Best.Configuration.Key];
+        var rulesDev = RulesDev(data, corpus);
+        var (_, hyperparameters) = TrainerCatalog.Create(best.Trainer, best.TrainerOptions, recipe.Seed);
 
         var manifest = new JsonObject
         {
@@ -46,56 +72,89 @@ public static class TrainingRun
             ["toolVersion"] = typeof(TrainingRun).Assembly.GetName().Version?.ToString(3),
             ["recipe"] = JsonNode.Parse(recipe.SourceJson, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }),
             ["seed"] = recipe.Seed,
-            ["featurizer"] = JsonSerializer.SerializeToNode(recipe.Featurizer, Json.Options),
-            ["featureCount"] = classifier.Featurizer.Dimension,
-            ["trainer"] = new JsonObject { ["name"] = trainer.Name, ["hyperparameters"] = hyperparameters },
+            ["featurizer"] = JsonSerializer.SerializeToNode(best.Featurizer, Json.Options),
+            ["featureCount"] = classifier.Model.FeatureCount,
+            ["trainer"] = new JsonObject { ["name"] = best.Trainer, ["hyperparameters"] = hyperparameters },
+            ["pipeline"] = PipelineJson(best),
             ["data"] = new JsonObject
             {
-                ["fingerprint"] = Fingerprint(examples, topics),
-                ["trainingPapers"] = examples.Count,
-                ["reviewedLabels"] = examples.Count(e => reviewedIds.Contains(e.Paper.Id)),
+                ["fingerprint"] = Fingerprint(corpus),
+                ["trainingPapers"] = corpus.Labeled.Count,
+                ["reviewedLabels"] = corpus.Labeled.Count(p => p.Reviewed),
+                ["poolPapers"] = corpus.Pool.Count,
                 ["files"] = new JsonArray(recipe.Data.Train.Concat(recipe.Data.Unlabeled).Select(f => (JsonNode)JsonValue.Create(Path.GetFileName(f))!).ToArray()),
             },
             ["metrics"] = new JsonObject
             {
-                ["validation"] = devRule,
+                ["validation"] = validation.Rule,
                 ["dev"] = MetricsJson(dev),
+                ["rulesDev"] = rulesDev is null ? null : MetricsJson(rulesDev),
             },
+            ["automl"] = Leaderboard.Summary(search, space, recipe.AutoML),
         };
         var bundle = new ModelBundle(manifest, data.Taxonomy, File.ReadAllBytes(recipe.TaxonomyPath), classifier);
         var path = Path.Combine(recipe.Output.ModelsDirectory, recipe.Output.ModelName + ".zip");
         ModelBundleFile.Save(path, bundle);
-        return new TrainingResult(path, bundle, data, examples.Count, dev, devRule, clock.Elapsed);
+        var leaderboard = Leaderboard.Write(search, Path.Combine(recipe.Output.ModelsDirectory, recipe.Output.ModelName));
+        return new TrainingResult(path, bundle, data, corpus.Labeled.Count, corpus.Pool.Count, dev, rulesDev, validation.Rule, search, leaderboard, clock.Elapsed);
     }
 
     /// <summary>
-    /// Training and unlabeled papers, once each, with their merged label (reviewed over weak). Papers
-    /// that also occur in the held-out data are left out, so evaluation never scores a training paper.
+    /// Labeled papers: the training files' papers (reviewed label where there is one, else the weak
+    /// label) and unlabeled-file papers a person reviewed. Pool: the other unlabeled-file papers, with
+    /// their weak labels. Each paper once; papers that also occur in the held-out data are left out, so
+    /// evaluation never scores a training paper.
     /// </summary>
-    public static IReadOnlyList<LabeledPaper> TrainingExamples(PreparedData data)
+    public static TrainingCorpus Corpus(PreparedData data)
     {
         var heldOut = data.InSplit(Split.HeldOut).Select(p => p.Paper.Id).ToHashSet(StringComparer.Ordinal);
-        return data.Papers
+        var papers = data.Papers
             .Where(p => p.Split != Split.HeldOut && !heldOut.Contains(p.Paper.Id))
             .DistinctBy(p => p.Paper.Id)
-            .Select(p => new LabeledPaper(p.Paper, data.Taxonomy.IndexOf(p.Label.Topic)))
             .ToArray();
+        LabeledPaper Labeled(PreparedPaper p) =>
+            new(p.Paper, data.Taxonomy.IndexOf(p.Label.Topic), p.Label.Source == LabelSource.Reviewed);
+        var labeled = papers.Where(p => p.Split == Split.Train || p.Label.Source == LabelSource.Reviewed).Select(Labeled).ToArray();
+        var pool = papers.Where(p => p.Split == Split.Unlabeled && p.Label.Source != LabelSource.Reviewed).Select(Labeled).ToArray();
+        return new TrainingCorpus(data.Taxonomy, labeled, pool);
     }
 
-    private static HashSet<string> ReviewedIds(PreparedData data) =>
-        data.Papers.Where(p => p.Label.Source == LabelSource.Reviewed).Select(p => p.Paper.Id).ToHashSet(StringComparer.Ordinal);
-
-    /// <summary>Dev metrics on the papers with reviewed labels when there are any: agreement with weak labels only measures imitation of the rules.</summary>
-    private static (MulticlassClassificationMetrics Metrics, string Rule) DevMetrics(
-        IReadOnlyList<LabeledPaper> examples, float[][] oof, PreparedData data, IReadOnlyList<string> topics, string rule)
+    /// <summary>The weak labels against the reviewed labels of the same training papers, or null when none are reviewed.</summary>
+    private static MulticlassClassificationMetrics? RulesDev(PreparedData data, TrainingCorpus corpus)
     {
-        var reviewedIds = ReviewedIds(data);
-        var reviewed = Enumerable.Range(0, examples.Count).Where(i => reviewedIds.Contains(examples[i].Paper.Id)).ToArray();
-        var subset = reviewed.Length > 0 ? reviewed : Enumerable.Range(0, examples.Count).ToArray();
-        var predictions = MulticlassPredictions.Create(subset.Select(i => examples[i].Topic).ToArray(), subset.Select(i => oof[i]).ToArray(), topics);
-        var against = reviewed.Length > 0 ? $"scored against the reviewed labels of {reviewed.Length} papers" : "scored against weak labels (no reviewed labels in the training data)";
-        return (MulticlassEvaluator.Evaluate(predictions), $"{rule}, {against}");
+        var weak = data.Papers.Where(p => p.Weak is not null).GroupBy(p => p.Paper.Id).ToDictionary(g => g.Key, g => g.First().Weak!, StringComparer.Ordinal);
+        var scored = corpus.Labeled.Where(p => p.Reviewed && weak.ContainsKey(p.Paper.Id)).ToArray();
+        if (scored.Length == 0) return null;
+        return MulticlassEvaluator.Evaluate(MulticlassPredictions.Create(
+            scored.Select(p => p.Topic).ToArray(), scored.Select(p => weak[p.Paper.Id].Probabilities).ToArray(), data.Taxonomy.Ids));
     }
+
+    private static ITuner Tuner(AutoMLSection automl, SearchSpace space, int seed) => automl.Tuner switch
+    {
+        "random" => new RandomSearchTuner(space, seed),
+        "grid" => new GridSearchTuner(space, automl.GridSteps),
+        _ => new CostFrugalTuner(space, seed),
+    };
+
+    private static string Describe(ExperimentBudget budget) => (budget.Time, budget.MaxTrials) switch
+    {
+        ({ } t, { } n) => $"budget {t.TotalSeconds:0.#} s or {n} trials",
+        ({ } t, null) => $"budget {t.TotalSeconds:0.#} s",
+        (null, { } n) => $"budget {n} trials",
+        _ => "no budget",
+    };
+
+    public static JsonObject PipelineJson(PipelineOptions p) => new()
+    {
+        ["trainer"] = p.Trainer,
+        ["ruleWeight"] = p.RuleWeight,
+        ["labelModelBlend"] = p.LabelModelBlend,
+        ["taxonomyPriorWeight"] = p.TaxonomyPriorWeight,
+        ["weakLabelWeight"] = p.WeakLabelWeight,
+        ["poolWeight"] = p.PoolWeight,
+        ["selfTrainingThreshold"] = p.SelfTrainingThreshold,
+        ["selfTrainingWeight"] = p.SelfTrainingWeight,
+    };
 
     public static JsonObject MetricsJson(MulticlassClassificationMetrics m) => new()
     {
@@ -109,11 +168,12 @@ public static class TrainingRun
         ["top3Accuracy"] = m.Top3Accuracy,
     };
 
-    private static string Fingerprint(IReadOnlyList<LabeledPaper> examples, IReadOnlyList<string> topics)
+    private static string Fingerprint(TrainingCorpus corpus)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var e in examples)
-            sha.AppendData(Encoding.UTF8.GetBytes($"{e.Paper.Id}\t{e.Paper.Title}\t{e.Paper.Abstract}\t{topics[e.Topic]}\n"));
+        var topics = corpus.Taxonomy.Ids;
+        foreach (var e in corpus.Labeled.Concat(corpus.Pool))
+            sha.AppendData(Encoding.UTF8.GetBytes($"{e.Paper.Id}\t{e.Paper.Title}\t{e.Paper.Abstract}\t{topics[e.Topic]}\t{e.Reviewed}\n"));
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 }

@@ -1,10 +1,8 @@
-using TopicModel.ML.Text;
-
 namespace TopicModel.Training.Recipes;
 
 /// <summary>
-/// The whole training recipe (train.json): what data, which taxonomy, how to label, how to featurize,
-/// which trainer, how to validate, where outputs go, and the seed. Paths are absolute, resolved against the recipe file's folder.
+/// The whole training recipe (train.json): what data, which taxonomy, how to label, how to search for the
+/// best pipeline, where outputs go, and the seed. Paths are absolute, resolved against the recipe file's folder.
 /// </summary>
 public sealed record Recipe(
     string Name,
@@ -12,9 +10,7 @@ public sealed record Recipe(
     string TaxonomyPath,
     DataSection Data,
     LabelingSection Labeling,
-    TextFeaturizerOptions Featurizer,
-    TrainerChoice Trainer,
-    ValidationSection Validation,
+    AutoMLSection AutoML,
     OutputSection Output,
     string SourcePath,
     string SourceJson)

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using TopicModel.ML;
-using TopicModel.ML.Text;
-using TopicModel.ML.Trainers;
-using TopicModel.Training.Trainers;
+using System.Text.Json.Nodes;
 
 namespace TopicModel.Training.Recipes;
 
@@ -58,17 +56,7 @@ public static class RecipeReader
                 labelingJson?.String("fallbackTopic", "other") ?? "other");
             labelingJson?.RejectUnknown();
 
-            var featurizer = ReadFeaturizer(root.Section("featurizer"));
-            var trainerJson = root.Section("trainer");
-            var trainer = new TrainerChoice(
-                trainerJson?.Choice("name", SdcaMaximumEntropy.TrainerName, [.. TrainerCatalog.Names]) ?? SdcaMaximumEntropy.TrainerName,
-                trainerJson?.Has("options") == true ? trainerJson.Section("options")!.Element.Clone() : EmptyObject,
-                "$.trainer.options",
-                sourcePath);
-            trainerJson?.RejectUnknown();
-            var validationJson = root.Section("validation");
-            var validation = new ValidationSection(validationJson?.Int("folds", 5, min: 2, max: 50) ?? 5);
-            validationJson?.RejectUnknown();
+            var autoML = ReadAutoML(root.Section("automl"), sourcePath);
 
             var outputJson = root.Section("output");
             var output = new OutputSection(
@@ -83,43 +71,29 @@ public static class RecipeReader
                 Resolve(root.String("taxonomy", "data/taxonomy.json")),
                 data,
                 labeling,
-                featurizer,
-                trainer,
-                validation,
+                autoML,
                 output,
                 Path.GetFullPath(sourcePath),
                 json);
             root.RejectUnknown("$schema", "description");
-            // Validates the trainer options now, so a bad recipe fails before any work is done.
-            TrainerCatalog.Create(recipe.Trainer, recipe.Seed);
             return recipe;
         }
     }
 
-    private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
-
-    private static TextFeaturizerOptions ReadFeaturizer(JsonSection? f)
+    private static AutoMLSection ReadAutoML(JsonSection? a, string sourcePath)
     {
-        var d = new TextFeaturizerOptions();
-        if (f is null) return d;
-        var options = d with
-        {
-            MaxWordNgramLength = f.Int("maxWordNgramLength", d.MaxWordNgramLength, min: 1, max: 5),
-            CharNgrams = f.Bool("charNgrams", d.CharNgrams),
-            MinCharNgramLength = f.Int("minCharNgramLength", d.MinCharNgramLength, min: 1, max: 10),
-            MaxCharNgramLength = f.Int("maxCharNgramLength", d.MaxCharNgramLength, min: 1, max: 10),
-            TermSpace = f.Choice("termSpace", "dictionary", "dictionary", "hashing") == "hashing" ? TermSpace.Hashing : TermSpace.Dictionary,
-            HashBits = f.Int("hashBits", d.HashBits, min: 8, max: 28),
-            MinDocumentCount = f.Int("minDocumentCount", d.MinDocumentCount, min: 1),
-            MaxVocabularySize = f.Int("maxVocabularySize", d.MaxVocabularySize, min: 1),
-            Weighting = f.Choice("weighting", "tfidf", "tf", "idf", "tfidf") switch { "tf" => TermWeighting.Tf, "idf" => TermWeighting.Idf, _ => TermWeighting.TfIdf },
-            SublinearTf = f.Bool("sublinearTf", d.SublinearTf),
-            FieldWeights = [(float)f.Double("titleWeight", 1.0, min: 0, max: 100), 1f],
-            FieldNames = ["title", "abstract"],
-        };
-        f.RejectUnknown();
-        if (options.MaxCharNgramLength < options.MinCharNgramLength)
-            throw f.Error("maxCharNgramLength", $"must be at least minCharNgramLength ({options.MinCharNgramLength})");
-        return options;
+        var d = AutoMLSection.Default;
+        if (a is null) return d;
+        var hasTime = a.Has("timeBudgetSeconds");
+        var hasTrials = a.Has("maxTrials");
+        var section = new AutoMLSection(
+            hasTime ? a.Double("timeBudgetSeconds", 60, min: 1, max: 7 * 24 * 3600) : hasTrials ? null : d.TimeBudgetSeconds,
+            hasTrials ? a.Int("maxTrials", 1, min: 1, max: 1_000_000) : null,
+            a.Choice("tuner", d.Tuner, "costFrugal", "random", "grid"),
+            a.Int("gridSteps", d.GridSteps, min: 2, max: 10),
+            a.Int("folds", d.Folds, min: 2, max: 50),
+            a.Has("searchSpace") ? (JsonObject?)JsonNode.Parse(a.Section("searchSpace")!.Element.GetRawText()) : null);
+        a.RejectUnknown();
+        return section;
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using TopicModel.DataPrep.Labeling;
-using TopicModel.DataPrep.Papers;
 using TopicModel.DataPrep.Preparation;
 using TopicModel.ML;
 using TopicModel.TestSupport;
@@ -10,40 +9,51 @@ using TopicModel.Training.Recipes;
 
 namespace TopicModel.Training.Tests.Pipelines;
 
-public sealed class TrainingRunTests : IDisposable
+/// <summary>One three-trial AutoML training on the shipped data, shared by the tests that only read it.</summary>
+public sealed class TrainedModel : IDisposable
 {
-    private readonly TempRecipe _recipe = new();
+    public TrainedModel()
+    {
+        Recipe = new TempRecipe();
+        Result = TrainingRunTests.Train(RecipeReader.Read(Recipe.RecipePath));
+    }
 
-    public void Dispose() => _recipe.Dispose();
+    public TempRecipe Recipe { get; }
+    public TrainingResult Result { get; }
 
-    private static PreparedData Prepare(Recipe r) => DataPreparation.Run(new PrepInputs(
+    public void Dispose() => Recipe.Dispose();
+}
+
+public sealed class TrainingRunTests(TrainedModel trained) : IClassFixture<TrainedModel>
+{
+    internal static PreparedData Prepare(Recipe r) => DataPreparation.Run(new PrepInputs(
         r.TaxonomyPath, r.Data.Train, r.Data.HeldOut, r.Data.Unlabeled, r.Data.ReviewedLabels,
         new LabelingOptions(TitleWeight: r.Labeling.TitleWeight, FallbackTopic: r.Labeling.FallbackTopic), r.Labeling.LabelModel));
 
-    private TrainingResult Train(Recipe? recipe = null)
-    {
-        recipe ??= RecipeReader.Read(_recipe.RecipePath);
-        return TrainingRun.Run(recipe, Prepare(recipe));
-    }
+    internal static TrainingResult Train(Recipe recipe) => TrainingRun.Run(recipe, Prepare(recipe));
 
     [Fact]
-    public void Training_leaves_out_papers_that_are_also_held_out()
+    public void Training_uses_reviewed_papers_and_the_pool_but_never_a_held_out_paper()
     {
-        var data = Prepare(RecipeReader.Read(_recipe.RecipePath));
-        var examples = TrainingRun.TrainingExamples(data);
+        var data = trained.Result.Data;
+        var corpus = TrainingRun.Corpus(data);
 
-        Assert.Equal(216 - 19, examples.Count);
+        // 216 training-digest papers less the 19 the held-out digest shares, plus the 320 reviewed 2025 papers.
+        Assert.Equal(216 - 19 + 320, corpus.Labeled.Count);
+        Assert.All(corpus.Labeled, p => Assert.True(p.Reviewed));
+        Assert.Equal(3004 - 320, corpus.Pool.Count);
+        Assert.All(corpus.Pool, p => Assert.False(p.Reviewed));
         var heldOut = data.InSplit(Split.HeldOut).Select(p => p.Paper.Id).ToHashSet();
-        Assert.DoesNotContain(examples, e => heldOut.Contains(e.Paper.Id));
+        Assert.DoesNotContain(corpus.Labeled.Concat(corpus.Pool), e => heldOut.Contains(e.Paper.Id));
+        Assert.Equal(corpus.Labeled.Count + corpus.Pool.Count, corpus.Labeled.Concat(corpus.Pool).Select(p => p.Paper.Id).Distinct().Count());
     }
 
     [Fact]
     public void The_model_learns_topics_well_above_the_majority_class_on_the_held_out_digest()
     {
-        var result = Train();
-        var bundle = ModelBundleFile.Load(result.BundlePath);
-        var train = TrainingRun.TrainingExamples(result.Data).Select(e => e.Paper.Id).ToHashSet();
-        var heldOut = result.Data.InSplit(Split.HeldOut).Where(p => !train.Contains(p.Paper.Id)).ToList();
+        var bundle = ModelBundleFile.Load(trained.Result.BundlePath);
+        var train = TrainingRun.Corpus(trained.Result.Data).Labeled.Select(e => e.Paper.Id).ToHashSet();
+        var heldOut = trained.Result.Data.InSplit(Split.HeldOut).Where(p => !train.Contains(p.Paper.Id)).ToList();
 
         var correct = 0;
         var probabilities = new float[bundle.Taxonomy.Ids.Count];
@@ -56,42 +66,64 @@ public sealed class TrainingRunTests : IDisposable
         var majority = heldOut.GroupBy(p => p.Reviewed!.Topic).Max(g => g.Count());
 
         // 93 unseen papers: the largest topic alone is 20 of them.
+        Assert.Equal(93, heldOut.Count);
         Assert.True(correct > 2 * majority, $"{correct} correct vs majority class {majority} of {heldOut.Count}");
     }
 
     [Fact]
-    public void Dev_metrics_come_from_cross_validation_against_reviewed_labels_and_are_recorded()
+    public void Dev_metrics_come_from_cross_validation_against_reviewed_labels_and_are_recorded_with_the_search()
     {
-        var result = Train();
+        var result = trained.Result;
         var manifest = ModelBundleFile.Load(result.BundlePath).Manifest;
 
         Assert.Contains("5-fold cross-validation", result.ValidationRule);
-        Assert.Contains("reviewed labels of 197 papers", result.ValidationRule);
-        Assert.InRange(result.Dev.MicroAccuracy, 0.2, 1.0);
+        Assert.Contains("reviewed labels of 517 papers", result.ValidationRule);
+        Assert.Equal(result.Search.Best!.Score, result.Dev.MacroF1);
         Assert.Equal(result.Dev.MacroF1, manifest["metrics"]!["dev"]!["macroF1"]!.GetValue<double>());
-        Assert.Equal("SdcaMaximumEntropy", manifest["trainer"]!["name"]!.GetValue<string>());
+        Assert.NotNull(result.RulesDev);
+        Assert.Equal(3, result.Search.Trials.Count);
+        Assert.Equal("trial limit (3) reached", result.Search.StopReason);
+        Assert.Equal(3, manifest["automl"]!["trials"]!.GetValue<int>());
+        Assert.Equal(result.Search.Best.Number, manifest["automl"]!["bestTrial"]!["trial"]!.GetValue<int>());
         Assert.Equal(42, manifest["seed"]!.GetValue<int>());
         Assert.Equal(64, manifest["data"]!["fingerprint"]!.GetValue<string>().Length);
-        Assert.Equal(197, manifest["data"]!["reviewedLabels"]!.GetValue<int>());
+        Assert.Equal(517, manifest["data"]!["reviewedLabels"]!.GetValue<int>());
     }
 
     [Fact]
-    public void Same_data_recipe_and_seed_give_a_byte_identical_bundle()
+    public void The_leaderboard_lists_every_trial_best_first_as_csv_and_json()
     {
-        var first = File.ReadAllBytes(Train().BundlePath);
-        var second = File.ReadAllBytes(Train().BundlePath);
+        var result = trained.Result;
+        var csv = File.ReadAllLines(result.LeaderboardPaths[0]);
+        var json = JsonNode.Parse(File.ReadAllText(result.LeaderboardPaths[1]))!;
 
-        Assert.Equal(first, second);
+        Assert.StartsWith("rank,trial,macroF1,std,", csv[0]);
+        Assert.Equal(1 + result.Search.Trials.Count, csv.Length);
+        Assert.Equal(result.Search.Best!.Number.ToString(), csv[1].Split(',')[1]);
+        Assert.Equal(result.Search.Trials.Count, json["trials"]!.AsArray().Count);
+        Assert.Equal(5, json["trials"]![0]!["foldScores"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public void Same_data_recipe_seed_and_trial_limit_give_the_same_leaderboard_and_a_byte_identical_bundle()
+    {
+        using var recipe = new TempRecipe(j => j["automl"] = new JsonObject { ["maxTrials"] = 2, ["folds"] = 3 });
+        var first = Train(RecipeReader.Read(recipe.RecipePath));
+        var firstBytes = File.ReadAllBytes(first.BundlePath);
+        var second = Train(RecipeReader.Read(recipe.RecipePath));
+
+        Assert.Equal(firstBytes, File.ReadAllBytes(second.BundlePath));
+        Assert.Equal(first.Search.Trials.Select(t => (t.Configuration.Key, t.Score)), second.Search.Trials.Select(t => (t.Configuration.Key, t.Score)));
     }
 
     [Fact]
     public void A_bundle_predicts_exactly_the_same_after_save_and_load()
     {
-        var result = Train();
+        var result = trained.Result;
         var loaded = ModelBundleFile.Load(result.BundlePath);
         var a = new float[14];
         var b = new float[14];
-        foreach (var p in result.Data.Papers)
+        foreach (var p in result.Data.InSplit(Split.HeldOut).Concat(result.Data.InSplit(Split.Train)))
         {
             result.Bundle.Classifier.Predict(p.Paper, a);
             loaded.Classifier.Predict(p.Paper, b);
@@ -100,9 +132,9 @@ public sealed class TrainingRunTests : IDisposable
     }
 
     [Fact]
-    public void Explanations_name_terms_from_the_paper()
+    public void Explanations_name_terms_or_rules_of_the_paper()
     {
-        var result = Train();
+        var result = trained.Result;
         var paper = result.Data.InSplit(Split.HeldOut).First(p => p.Reviewed!.Topic == "unlearning-privacy").Paper;
 
         var terms = result.Bundle.Classifier.Explain(paper, "unlearning-privacy");
@@ -110,26 +142,51 @@ public sealed class TrainingRunTests : IDisposable
         Assert.NotEmpty(terms);
         Assert.All(terms, t => Assert.True(t.Contribution > 0));
         var text = (paper.Title + " " + paper.Abstract).ToLowerInvariant();
-        Assert.Contains(terms, t => text.Contains(t.Term.Split('/').Last().Split(' ')[0]));
+        Assert.Contains(terms, t => t.Term.StartsWith("rule", StringComparison.Ordinal) || text.Contains(t.Term.Split('/').Last().Split(' ')[0]));
     }
 
     [Fact]
-    public void Every_trainer_in_the_catalog_trains_from_the_recipe()
+    public void A_search_space_fixed_to_one_pipeline_trains_exactly_that_pipeline()
     {
-        foreach (var name in Trainers.TrainerCatalog.Names)
+        using var recipe = new TempRecipe(j => j["automl"] = new JsonObject
         {
-            using var recipe = new TempRecipe(j => j["trainer"] = new JsonObject { ["name"] = name });
-            var result = Train(RecipeReader.Read(recipe.RecipePath));
-            Assert.Equal(name, result.Bundle.Manifest["trainer"]!["name"]!.GetValue<string>());
-        }
+            ["maxTrials"] = 5,
+            ["folds"] = 3,
+            ["searchSpace"] = JsonNode.Parse("""
+                {"trainer": "LbfgsMaximumEntropy", "featurizer.maxWordNgramLength": 1, "featurizer.charNgrams": "off", "featurizer.minDocumentCount": 2,
+                 "featurizer.titleWeight": 2, "LbfgsMaximumEntropy.l2Regularization": 0.05, "LbfgsMaximumEntropy.l1Regularization": 0,
+                 "SdcaMaximumEntropy.l2Regularization": 0.0001, "ruleWeight": 1, "labelModelBlend": 0.2, "taxonomyPriorWeight": 0,
+                 "poolWeight": 0, "selfTraining": "off", "selfTrainingThreshold": 0.9, "selfTrainingWeight": 0.5}
+                """),
+        });
+        var result = Train(RecipeReader.Read(recipe.RecipePath));
+
+        Assert.Single(result.Search.Trials);
+        Assert.Equal("search space exhausted", result.Search.StopReason);
+        Assert.Equal("LbfgsMaximumEntropy", result.Bundle.Manifest["trainer"]!["name"]!.GetValue<string>());
+        Assert.Equal(0.2f, result.Bundle.Classifier.LabelModelBlend);
+        Assert.Equal(1f, result.Bundle.Classifier.RuleWeight);
+    }
+
+    [Theory]
+    [InlineData("""{"l2": 0.1}""", "$.automl.searchSpace.l2: unknown hyperparameter")]
+    [InlineData("""{"trainer": "FastForest"}""", "$.automl.searchSpace.trainer: 'FastForest' is not an option of trainer")]
+    [InlineData("""{"ruleWeight": {"min": 2, "max": 1}}""", "$.automl.searchSpace.ruleWeight: hyperparameter 'ruleWeight': needs finite min <= max")]
+    [InlineData("""{"ruleWeight": "high"}""", "$.automl.searchSpace.ruleWeight: expected a number")]
+    public void A_bad_search_space_override_fails_with_its_json_path(string overrides, string expected)
+    {
+        using var recipe = new TempRecipe(j => j["automl"] = new JsonObject { ["maxTrials"] = 1, ["searchSpace"] = JsonNode.Parse(overrides) });
+
+        var error = Assert.Throws<TopicModelException>(() => Train(RecipeReader.Read(recipe.RecipePath)));
+        Assert.Contains(expected, error.Message);
     }
 
     [Fact]
-    public void Unknown_trainer_options_fail_with_their_json_path()
+    public void An_unknown_automl_setting_fails_with_its_json_path()
     {
-        using var recipe = new TempRecipe(j => j["trainer"] = new JsonObject { ["name"] = "SdcaMaximumEntropy", ["options"] = new JsonObject { ["l2Regularisation"] = 0.1 } });
+        using var recipe = new TempRecipe(j => j["automl"] = new JsonObject { ["maxTrial"] = 3 });
 
         var error = Assert.Throws<TopicModelException>(() => RecipeReader.Read(recipe.RecipePath));
-        Assert.Contains("$.trainer.options.l2Regularisation: unknown setting (did you mean \"l2Regularization\"?)", error.Message);
+        Assert.Contains("$.automl.maxTrial", error.Message);
     }
 }

@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using TopicModel.ML;
+using TopicModel.ML.AutoML;
+using TopicModel.ML.Text;
+using TopicModel.ML.Trainers;
+using TopicModel.Training.Pipelines;
+
+namespace TopicModel.Training.AutoML;
+
+/// <summary>
+/// The one place the AutoML search space is declared: featurizer options × trainers × their
+/// hyperparameters × how rules, pool and taxonomy take part. Every default is the cheap, safe end, so
+/// cost-frugal search starts there. A recipe may narrow or fix any dimension
+/// (<see cref="Override"/>); dimensions about the pool or weak labels are dropped when the data has none.
+/// </summary>
+public static class PipelineSearchSpace
+{
+    public const string Trainer = "trainer";
+
+    public static IReadOnlyList<Hyperparameter> Declared { get; } =
+    [
+        new IntHyperparameter("featurizer.maxWordNgramLength", 1, 2, 1),
+        new ChoiceHyperparameter("featurizer.charNgrams", ["off", "on"], "off"),
+        new IntHyperparameter("featurizer.minDocumentCount", 1, 3, 2),
+        new ChoiceHyperparameter("featurizer.titleWeight", ["1", "1.5", "2", "3"], "1"),
+        new ChoiceHyperparameter(Trainer, [SdcaMaximumEntropy.TrainerName, LbfgsMaximumEntropy.TrainerName], SdcaMaximumEntropy.TrainerName),
+        new FloatHyperparameter("SdcaMaximumEntropy.l2Regularization", 1e-6, 1e-2, 1e-4, Log: true),
+        new FloatHyperparameter("LbfgsMaximumEntropy.l2Regularization", 1e-3, 1, 0.1, Log: true),
+        new FloatHyperparameter("LbfgsMaximumEntropy.l1Regularization", 0, 0.1, 0),
+        // Fixed, not searched: they bound a trial's cost (L-BFGS would otherwise run to 1e-7).
+        new IntHyperparameter("LbfgsMaximumEntropy.maximumNumberOfIterations", 100, 100, 100),
+        new FloatHyperparameter("LbfgsMaximumEntropy.optimizationTolerance", 1e-5, 1e-5, 1e-5),
+        new FloatHyperparameter("ruleWeight", 0, 3, 0),
+        new FloatHyperparameter("labelModelBlend", 0, 0.8, 0),
+        new FloatHyperparameter("taxonomyPriorWeight", 0, 5, 0),
+        new FloatHyperparameter("weakLabelWeight", 0, 1, 1),
+        new FloatHyperparameter("poolWeight", 0, 0.5, 0),
+        new ChoiceHyperparameter("selfTraining", ["off", "on"], "off"),
+        new FloatHyperparameter("selfTrainingThreshold", 0.5, 0.99, 0.9),
+        new FloatHyperparameter("selfTrainingWeight", 0.1, 1, 0.5),
+    ];
+
+    /// <summary>
+    /// The declared space for this data, with the recipe's overrides applied. Overrides map a dimension
+    /// name to a fixed value (number or string), a list of allowed options (choices), or
+    /// {"min", "max", "default", "log"} (numbers).
+    /// </summary>
+    public static SearchSpace For(TrainingCorpus corpus, JsonObject? overrides, string file)
+    {
+        var hasWeak = corpus.Labeled.Any(p => !p.Reviewed);
+        var hasPool = corpus.Pool.Count > 0;
+        var dimensions = Declared.Where(d => d.Name switch
+        {
+            "weakLabelWeight" => hasWeak,
+            "poolWeight" or "selfTraining" or "selfTrainingThreshold" or "selfTrainingWeight" => hasPool,
+            _ => true,
+        }).ToList();
+        if (overrides is not null)
+        {
+            foreach (var (name, value) in overrides)
+            {
+                var i = dimensions.FindIndex(d => d.Name == name);
+                if (i < 0)
+                    throw new TopicModelException(
+                        $"$.automl.searchSpace.{name}: unknown hyperparameter; known here: {string.Join(", ", dimensions.Select(d => d.Name))}", file);
+                dimensions[i] = Override(dimensions[i], value, $"$.automl.searchSpace.{name}", file);
+            }
+        }
+        return new SearchSpace(dimensions);
+    }
+
+    public static Hyperparameter Override(Hyperparameter declared, JsonNode? value, string path, string file)
+    {
+        try
+        {
+            return (declared, value) switch
+            {
+                (ChoiceHyperparameter c, JsonArray list) => new ChoiceHyperparameter(c.Name, list.Select(v => AllowedOption(c, v, path, file)).ToArray(),
+                    list.Select(v => v?.ToString()).Contains(c.DefaultValue) ? c.DefaultValue : null),
+                (ChoiceHyperparameter c, JsonValue v) => new ChoiceHyperparameter(c.Name, [AllowedOption(c, v, path, file)]),
+                (FloatHyperparameter f, JsonValue v) => new FloatHyperparameter(f.Name, Number(v), Number(v), Number(v)),
+                (IntHyperparameter n, JsonValue v) => new IntHyperparameter(n.Name, (int)Number(v), (int)Number(v), (int)Number(v)),
+                (FloatHyperparameter f, JsonObject o) => Range(f, o),
+                (IntHyperparameter n, JsonObject o) => new IntHyperparameter(n.Name, (int)Get(o, "min", n.Min), (int)Get(o, "max", n.Max),
+                    (int)Get(o, "default", Math.Clamp(n.DefaultValue, (int)Get(o, "min", n.Min), (int)Get(o, "max", n.Max))), o["log"]?.GetValue<bool>() ?? n.Log),
+                _ => throw new TopicModelException(declared is ChoiceHyperparameter
+                    ? "expected one option or a list of options"
+                    : "expected a number or {\"min\", \"max\", \"default\", \"log\"}"),
+            };
+        }
+        catch (TopicModelException e) when (e.File is null)
+        {
+            throw new TopicModelException($"{path}: {e.Problem}", file);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException)
+        {
+            throw new TopicModelException($"{path}: {e.Message}", file);
+        }
+    }
+
+    /// <summary>The pipeline a configuration describes.</summary>
+    public static PipelineOptions ToPipeline(Configuration c)
+    {
+        var trainer = c.String(Trainer);
+        var trainerOptions = new JsonObject();
+        foreach (var (name, value) in c.Values)
+        {
+            if (!name.StartsWith(trainer + ".", StringComparison.Ordinal)) continue;
+            trainerOptions[name[(trainer.Length + 1)..]] = value switch
+            {
+                double d => JsonValue.Create(d),
+                int i => JsonValue.Create(i),
+                _ => JsonValue.Create((string)value),
+            };
+        }
+        return new PipelineOptions
+        {
+            Featurizer = new TextFeaturizerOptions
+            {
+                MaxWordNgramLength = c.Int("featurizer.maxWordNgramLength"),
+                CharNgrams = c.String("featurizer.charNgrams") == "on",
+                MinDocumentCount = c.Int("featurizer.minDocumentCount"),
+                FieldWeights = [float.Parse(c.String("featurizer.titleWeight"), CultureInfo.InvariantCulture), 1f],
+                FieldNames = ["title", "abstract"],
+            },
+            Trainer = trainer,
+            TrainerOptions = trainerOptions,
+            RuleWeight = (float)c.Double("ruleWeight"),
+            LabelModelBlend = (float)c.Double("labelModelBlend"),
+            TaxonomyPriorWeight = (float)c.Double("taxonomyPriorWeight"),
+            WeakLabelWeight = c.Has("weakLabelWeight") ? (float)c.Double("weakLabelWeight") : 1f,
+            PoolWeight = c.Has("poolWeight") ? (float)c.Double("poolWeight") : 0f,
+            SelfTrainingThreshold = c.Has("selfTraining") && c.String("selfTraining") == "on" ? (float)c.Double("selfTrainingThreshold") : 0f,
+            SelfTrainingWeight = c.Has("selfTrainingWeight") ? (float)c.Double("selfTrainingWeight") : 0.5f,
+        };
+    }
+
+    /// <summary>The configuration with hyperparameters of trainers it does not use removed (for display and the manifest).</summary>
+    public static IEnumerable<KeyValuePair<string, object>> Relevant(Configuration c)
+    {
+        var trainer = c.String(Trainer);
+        return c.Values.Where(kv => !kv.Key.Contains('.') || kv.Key.StartsWith("featurizer.", StringComparison.Ordinal) || kv.Key.StartsWith(trainer + ".", StringComparison.Ordinal));
+    }
+
+    private static FloatHyperparameter Range(FloatHyperparameter f, JsonObject o)
+    {
+        var min = Get(o, "min", f.Min);
+        var max = Get(o, "max", f.Max);
+        foreach (var key in o.Select(kv => kv.Key))
+        {
+            if (key is not ("min" or "max" or "default" or "log")) throw new TopicModelException($"unknown property '{key}' (expected min, max, default, log)");
+        }
+        return new FloatHyperparameter(f.Name, min, max, Get(o, "default", Math.Clamp(f.DefaultValue, min, max)), o["log"]?.GetValue<bool>() ?? (f.Log && min > 0));
+    }
+
+    private static double Get(JsonObject o, string name, double fallback) => o[name] is JsonValue v ? Number(v) : fallback;
+
+    private static double Number(JsonValue v) =>
+        v.TryGetValue<double>(out var d) ? d : throw new TopicModelException($"expected a number, got {v.ToJsonString()}");
+
+    private static string AllowedOption(ChoiceHyperparameter c, JsonNode? v, string path, string file)
+    {
+        var s = v is JsonValue jv && jv.TryGetValue<string>(out var str) ? str : v?.ToJsonString() ?? "null";
+        if (!c.Options.Contains(s))
+            throw new TopicModelException($"{path}: '{s}' is not an option of {c.Name}; options: {string.Join(", ", c.Options)}", file);
+        return s;
+    }
+}

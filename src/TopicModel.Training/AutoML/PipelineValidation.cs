@@ -1,0 +1,124 @@
+using TopicModel.ML;
+using TopicModel.ML.Metrics;
+using TopicModel.Training.Pipelines;
+
+namespace TopicModel.Training.AutoML;
+
+/// <summary>
+/// Scores a pipeline by k-fold cross-validation over the labeled papers: grouped by digest when there
+/// are at least k digests (each digest's papers stay in one fold, so the estimate is about unseen
+/// digests), stratified by topic otherwise. Pool and taxonomy papers only ever train. The score is
+/// macro-F1 of the out-of-fold predictions against the reviewed labels when there are any (agreement
+/// with weak labels only measures imitation of the rules), else against the weak labels.
+/// <see cref="Rule"/> says all this in words for the output.
+/// </summary>
+public sealed class PipelineValidation
+{
+    private readonly int[] _fold;
+    private readonly int[] _scored;
+
+    public PipelineValidation(PipelineWorkspace workspace, int folds, int seed)
+    {
+        var labeled = workspace.Corpus.Labeled;
+        if (labeled.Count < folds)
+            throw new TopicModelException($"only {labeled.Count} labeled training papers; need at least {folds} for {folds}-fold cross-validation");
+        Workspace = workspace;
+        Folds = folds;
+        var digests = labeled.Select(p => p.Paper.Digest).Distinct().Count();
+        string how;
+        if (digests >= folds)
+        {
+            _fold = GroupedFolds(labeled, folds);
+            how = $"{folds}-fold cross-validation grouped by digest ({digests} digests)";
+        }
+        else
+        {
+            _fold = StratifiedFolds(labeled, folds, seed);
+            how = $"{folds}-fold cross-validation stratified by topic over {labeled.Count} labeled papers of {digests} digest(s)";
+        }
+        var reviewed = Enumerable.Range(0, labeled.Count).Where(i => labeled[i].Reviewed).ToArray();
+        _scored = reviewed.Length > 0 ? reviewed : Enumerable.Range(0, labeled.Count).ToArray();
+        var against = reviewed.Length > 0
+            ? $"macro-F1 against the reviewed labels of {reviewed.Length} papers"
+            : "macro-F1 against weak labels (no reviewed labels in the training data: this measures imitation of the rules)";
+        var extra = workspace.Corpus.Pool.Count > 0 ? $"; the {workspace.Corpus.Pool.Count} unlabeled pool papers only ever train" : "";
+        Rule = $"{how}, {against}{extra}";
+    }
+
+    public PipelineWorkspace Workspace { get; }
+    public int Folds { get; }
+    public string Rule { get; }
+
+    /// <summary>Out-of-fold probabilities for every labeled paper, and the dev metrics over the scored papers.</summary>
+    public (float[][] OutOfFold, MulticlassClassificationMetrics Dev, double[] FoldScores) Run(PipelineOptions options, CancellationToken cancellation)
+    {
+        var labeled = Workspace.Corpus.Labeled;
+        var topics = Workspace.Corpus.Taxonomy.Ids;
+        var oof = new float[labeled.Count][];
+        // Folds are independent, so they fit in parallel; each writes only its own papers' rows.
+        try
+        {
+            Parallel.For(0, Folds, new ParallelOptions { CancellationToken = cancellation }, FitFold);
+        }
+        catch (AggregateException e)
+        {
+            // Surface the first real cause (a bad option, a cancellation) rather than the wrapper.
+            var cause = e.Flatten().InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException) ?? e.Flatten().InnerExceptions[0];
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(cause).Throw();
+        }
+
+        void FitFold(int k)
+        {
+            var train = Enumerable.Range(0, labeled.Count).Where(i => _fold[i] != k).ToArray();
+            var fitted = Workspace.Fit(options, train, $"fold {k}/{Folds}", cancellation);
+            for (var i = 0; i < labeled.Count; i++)
+            {
+                if (_fold[i] != k) continue;
+                oof[i] = new float[topics.Count];
+                fitted.Predict(i, oof[i]);
+            }
+        }
+        var dev = Evaluate(_scored, oof);
+        var foldScores = Enumerable.Range(0, Folds)
+            .Select(k => _scored.Where(i => _fold[i] == k).ToArray())
+            .Where(s => s.Length > 0)
+            .Select(s => Evaluate(s, oof).MacroF1)
+            .ToArray();
+        return (oof, dev, foldScores);
+    }
+
+    private MulticlassClassificationMetrics Evaluate(int[] papers, float[][] oof)
+    {
+        var labeled = Workspace.Corpus.Labeled;
+        return MulticlassEvaluator.Evaluate(MulticlassPredictions.Create(
+            papers.Select(i => labeled[i].Topic).ToArray(), papers.Select(i => oof[i]).ToArray(), Workspace.Corpus.Taxonomy.Ids));
+    }
+
+    /// <summary>Deals each topic's papers round-robin over the folds after a seeded shuffle.</summary>
+    public static int[] StratifiedFolds(IReadOnlyList<LabeledPaper> papers, int folds, int seed)
+    {
+        var rng = new Random(seed);
+        var order = Enumerable.Range(0, papers.Count).OrderBy(_ => rng.Next()).ToArray();
+        var fold = new int[papers.Count];
+        var next = 0;
+        foreach (var group in order.GroupBy(i => papers[i].Topic).OrderBy(g => g.Key))
+        {
+            foreach (var i in group) fold[i] = next++ % folds;
+        }
+        return fold;
+    }
+
+    /// <summary>Whole digests per fold, largest first onto the currently smallest fold.</summary>
+    public static int[] GroupedFolds(IReadOnlyList<LabeledPaper> papers, int folds)
+    {
+        var sizes = new int[folds];
+        var foldOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var g in papers.GroupBy(p => p.Paper.Digest).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var smallest = Array.IndexOf(sizes, sizes.Min());
+            foldOf[g.Key] = smallest;
+            sizes[smallest] += g.Count();
+        }
+        return papers.Select(p => foldOf[p.Paper.Digest]).ToArray();
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using TopicModel.ML.Text;
+using TopicModel.ML.Trainers;
+
+namespace TopicModel.Training.Pipelines;
+
+/// <summary>
+/// One complete pipeline: how text is featurized, which trainer with which hyperparameters, and how
+/// the taxonomy's rules, the unlabeled pool and the taxonomy text take part. A point of the AutoML
+/// search space maps to one of these (<see cref="AutoML.PipelineSearchSpace"/>).
+/// </summary>
+public sealed record PipelineOptions
+{
+    public TextFeaturizerOptions Featurizer { get; init; } = new() { FieldNames = ["title", "abstract"] };
+
+    public string Trainer { get; init; } = SdcaMaximumEntropy.TrainerName;
+
+    /// <summary>The trainer's options as the recipe's trainer section would give them (read by the trainer catalog).</summary>
+    public JsonObject TrainerOptions { get; init; } = [];
+
+    /// <summary>Scale of the rule features appended to the text features; 0 leaves them out.</summary>
+    public float RuleWeight { get; init; }
+
+    /// <summary>Share of the rules' own vote in the final probabilities (0 = the model alone).</summary>
+    public float LabelModelBlend { get; init; }
+
+    /// <summary>Example weight of training papers labeled by the rules only (reviewed papers weigh 1); 0 leaves them out.</summary>
+    public float WeakLabelWeight { get; init; } = 1f;
+
+    /// <summary>Example weight of unlabeled-pool papers with their weak labels; 0 leaves them out.</summary>
+    public float PoolWeight { get; init; }
+
+    /// <summary>
+    /// Self-training: after a first fit, pool papers the model labels with at least this probability
+    /// join the training data with that label and weight <see cref="SelfTrainingWeight"/>, and the
+    /// model is fitted again. 0 turns it off.
+    /// </summary>
+    public float SelfTrainingThreshold { get; init; }
+
+    public float SelfTrainingWeight { get; init; } = 0.5f;
+
+    /// <summary>Example weight of one pseudo-paper per topic written from its name, description and keywords; 0 leaves them out.</summary>
+    public float TaxonomyPriorWeight { get; init; }
+}

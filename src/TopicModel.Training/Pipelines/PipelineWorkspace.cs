@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using TopicModel.ML.Data;
+using TopicModel.ML.Sparse;
+using TopicModel.ML.Text;
+using TopicModel.ML.Trainers;
+using TopicModel.Training.Trainers;
+
+namespace TopicModel.Training.Pipelines;
+
+/// <summary>
+/// Fits <see cref="PipelineOptions"/> on a <see cref="TrainingCorpus"/>, many times over (folds ×
+/// trials), without paying twice for what does not change: the rules' features of every document are
+/// computed once, and a fitted featurizer with every document's text features is kept per featurizer
+/// setting and training subset. The featurizer is fitted on the subset's labeled papers plus the pool
+/// and the taxonomy text (no labels involved), never on the papers a fold holds out.
+/// Thread-safe: folds may be fitted in parallel.
+/// </summary>
+public sealed class PipelineWorkspace
+{
+    private readonly ConcurrentDictionary<string, Lazy<(FittedTextFeaturizer Featurizer, SparseVector[] Rows)>> _text = new(StringComparer.Ordinal);
+    private readonly float[][] _ruleBlocks;
+    private readonly float[][] _votes;
+
+    public PipelineWorkspace(TrainingCorpus corpus, RuleFeatures rules, int seed)
+    {
+        Corpus = corpus;
+        Rules = rules;
+        Seed = seed;
+        var documents = corpus.Documents;
+        _ruleBlocks = new float[documents.Count][];
+        _votes = new float[documents.Count][];
+        Parallel.For(0, documents.Count, i =>
+        {
+            _ruleBlocks[i] = new float[rules.Dimension];
+            rules.Write(documents[i].Paper, _ruleBlocks[i]);
+            _votes[i] = new float[rules.TopicCount];
+            rules.VoteDistribution(documents[i].Paper, _votes[i]);
+        });
+    }
+
+    public TrainingCorpus Corpus { get; }
+    public RuleFeatures Rules { get; }
+    public int Seed { get; }
+
+    /// <summary>
+    /// Fits the pipeline on the labeled papers at <paramref name="labeled"/> (indices into
+    /// <see cref="TrainingCorpus.Labeled"/>), plus the pool and taxonomy as the options say.
+    /// <paramref name="subsetKey"/> names the subset for caching ("fold 2", "all").
+    /// </summary>
+    public FittedPipeline Fit(PipelineOptions options, IReadOnlyList<int> labeled, string subsetKey, CancellationToken cancellation = default)
+    {
+        var (featurizer, textRows) = TextFeatures(options.Featurizer, labeled, subsetKey);
+        cancellation.ThrowIfCancellationRequested();
+        var useRuleFeatures = options.RuleWeight > 0;
+        var rows = useRuleFeatures
+            ? textRows.Select((r, i) => TextClassifier.Append(r, _ruleBlocks[i], options.RuleWeight)).ToArray()
+            : textRows;
+
+        var examples = new List<(int Document, int Topic, float Weight)>();
+        foreach (var i in labeled)
+        {
+            var p = Corpus.Labeled[i];
+            var weight = p.Reviewed ? 1f : options.WeakLabelWeight;
+            if (weight > 0) examples.Add((i, p.Topic, weight));
+        }
+        var first = examples.Count;
+        if (options.PoolWeight > 0)
+        {
+            for (var i = 0; i < Corpus.Pool.Count; i++) examples.Add((Corpus.PoolStart + i, Corpus.Pool[i].Topic, options.PoolWeight));
+        }
+        if (options.TaxonomyPriorWeight > 0)
+        {
+            for (var i = 0; i < Corpus.TaxonomyPapers.Count; i++)
+                examples.Add((Corpus.TaxonomyStart + i, Corpus.TaxonomyPapers[i].Topic, options.TaxonomyPriorWeight));
+        }
+
+        var (trainer, _) = TrainerCatalog.Create(options.Trainer, options.TrainerOptions, Seed);
+        var model = trainer.Fit(Dataset(rows, examples));
+        var fitted = new FittedPipeline(new TextClassifier(featurizer, model,
+            useRuleFeatures || options.LabelModelBlend > 0 ? Rules : null, options.RuleWeight, options.LabelModelBlend), rows, _votes);
+
+        if (options.SelfTrainingThreshold > 0 && Corpus.Pool.Count > 0)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            // Confident pool papers replace their weak labels with the model's; the rest keep theirs.
+            var confident = new HashSet<int>();
+            var extra = new List<(int, int, float)>();
+            var probabilities = new float[Corpus.Taxonomy.Topics.Count];
+            for (var i = 0; i < Corpus.Pool.Count; i++)
+            {
+                var document = Corpus.PoolStart + i;
+                fitted.Predict(document, probabilities);
+                var best = ArgMax(probabilities);
+                if (probabilities[best] < options.SelfTrainingThreshold) continue;
+                confident.Add(document);
+                extra.Add((document, best, options.SelfTrainingWeight));
+            }
+            var second = examples.Take(first).Concat(examples.Skip(first).Where(e => !confident.Contains(e.Document))).Concat(extra).ToList();
+            model = trainer.Fit(Dataset(rows, second));
+            fitted = new FittedPipeline(new TextClassifier(featurizer, model, fitted.Classifier.Rules, options.RuleWeight, options.LabelModelBlend), rows, _votes);
+        }
+        return fitted;
+    }
+
+    private (FittedTextFeaturizer, SparseVector[]) TextFeatures(TextFeaturizerOptions options, IReadOnlyList<int> labeled, string subsetKey)
+    {
+        var key = JsonSerializer.Serialize(options, Json.Options) + "|" + subsetKey;
+        return _text.GetOrAdd(key, _ => new Lazy<(FittedTextFeaturizer, SparseVector[])>(() =>
+        {
+            var fitOn = labeled.Select(i => Corpus.Labeled[i])
+                .Concat(Corpus.Pool)
+                .Concat(Corpus.TaxonomyPapers)
+                .Select(p => TextClassifier.Fields(p.Paper))
+                .ToArray();
+            var featurizer = new TextFeaturizer(options).Fit(fitOn);
+            return (featurizer, featurizer.TransformAll(Corpus.Documents.Select(p => TextClassifier.Fields(p.Paper)).ToArray()));
+        })).Value;
+    }
+
+    private MulticlassDataset Dataset(SparseVector[] rows, IReadOnlyList<(int Document, int Topic, float Weight)> examples) =>
+        new(examples.Select(e => rows[e.Document]).ToArray(), examples.Select(e => e.Topic).ToArray(), Corpus.Taxonomy.Ids,
+            examples.Select(e => e.Weight).ToArray());
+
+    private static int ArgMax(ReadOnlySpan<float> values)
+    {
+        var best = 0;
+        for (var i = 1; i < values.Length; i++) if (values[i] > values[best]) best = i;
+        return best;
+    }
+}

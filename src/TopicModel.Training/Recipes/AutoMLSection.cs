@@ -1,0 +1,20 @@
+using System.Text.Json.Nodes;
+
+namespace TopicModel.Training.Recipes;
+
+/// <summary>
+/// How the AutoML search runs: its budget (<paramref name="TimeBudgetSeconds"/> and/or
+/// <paramref name="MaxTrials"/>; a trial limit alone makes a run reproducible), the tuner
+/// ("costFrugal", "random" or "grid" with <paramref name="GridSteps"/> values per numeric dimension),
+/// the number of cross-validation folds, and overrides of the declared search space.
+/// </summary>
+public sealed record AutoMLSection(
+    double? TimeBudgetSeconds,
+    int? MaxTrials,
+    string Tuner,
+    int GridSteps,
+    int Folds,
+    JsonObject? SearchSpace)
+{
+    public static AutoMLSection Default { get; } = new(60, null, "costFrugal", 3, 5, null);
+}
