@@ -9,8 +9,16 @@ public sealed record NaiveBayesOptions
 {
     public NaiveBayesVariant Variant { get; init; } = NaiveBayesVariant.Multinomial;
 
-    /// <summary>Lidstone smoothing added to every feature count (1 is Laplace); must be above zero so no feature has probability 0.</summary>
-    public float Alpha { get; init; } = 1f;
+    /// <summary>
+    /// Lidstone smoothing added to every feature count (1 is Laplace); must be above zero so no feature has
+    /// probability 0.
+    /// </summary>
+    /// <remarks>
+    /// scikit-learn defaults to 1, right for raw counts. The featurizer's rows have unit L2 norm, so a whole
+    /// paper adds only a few units of "count" spread over a large vocabulary and α = 1 drowns it: on the
+    /// seed digests held-out accuracy is 0.16 at α = 1 and 0.58 at α = 0.01, hence the default.
+    /// </remarks>
+    public float Alpha { get; init; } = 0.01f;
 
     /// <summary>
     /// Learn the class priors from the (weighted) class frequencies, smoothed by <see cref="Alpha"/> so a class
