@@ -97,93 +97,25 @@ public sealed class MaximumEntropyModel : IMulticlassModel
             var c = row[features.Indices[i]] * features.Values[i];
             if (c > 0f) contributions.Add(new FeatureContribution(features.Indices[i], c));
         }
-        // Ties broken by feature index so explanations are stable across runs.
-        contributions.Sort((a, b) => b.Contribution != a.Contribution ? b.Contribution.CompareTo(a.Contribution) : a.Feature.CompareTo(b.Feature));
-        return contributions.Count > top ? contributions.GetRange(0, top) : contributions;
+        return FeatureContributions.Strongest(contributions, top);
     }
 
-    /// <summary>
-    /// Each class row is stored sparsely (index, value pairs) when that is smaller than dense, which it is
-    /// for L1-regularized models and for hashed feature spaces where most features never occur.
-    /// </summary>
+    /// <summary>Class names, feature count, biases, then the weight rows (<see cref="WeightMatrixFormat"/>).</summary>
     public void Save(BinaryWriter writer)
     {
-        writer.Write(_classNames.Length);
-        foreach (var name in _classNames) writer.Write(name);
-        writer.Write(FeatureCount);
+        WeightMatrixFormat.WriteHeader(writer, _classNames, FeatureCount);
         foreach (var b in _biases) writer.Write(b);
-        for (var k = 0; k < _classNames.Length; k++)
-        {
-            var row = ClassWeights(k);
-            var nonZero = row.Length - row.Count(0f);
-            var sparse = (long)nonZero * 2 < row.Length;
-            writer.Write(sparse);
-            if (sparse)
-            {
-                writer.Write(nonZero);
-                for (var j = 0; j < row.Length; j++)
-                {
-                    if (row[j] == 0f) continue;
-                    writer.Write(j);
-                    writer.Write(row[j]);
-                }
-            }
-            else
-            {
-                foreach (var w in row) writer.Write(w);
-            }
-        }
+        WeightMatrixFormat.Write(writer, _weights, _classNames.Length, FeatureCount);
     }
 
     /// <summary>Reads what <see cref="Save"/> wrote; <paramref name="trainerName"/> is the tag it was saved under.</summary>
-    public static MaximumEntropyModel Load(BinaryReader reader, string trainerName)
+    public static MaximumEntropyModel Load(BinaryReader reader, string trainerName) => WeightMatrixFormat.Guard(trainerName, () =>
     {
-        try
-        {
-            return Read(reader, trainerName);
-        }
-        catch (EndOfStreamException e)
-        {
-            throw new TopicModelException($"{trainerName} weights are truncated", inner: e);
-        }
-    }
-
-    private static MaximumEntropyModel Read(BinaryReader reader, string trainerName)
-    {
-        var classCount = reader.ReadInt32();
-        if (classCount is < 2 or > 1_000_000)
-            throw new TopicModelException($"{trainerName} weights are corrupt: {classCount} classes");
-        var names = new string[classCount];
-        for (var k = 0; k < classCount; k++) names[k] = reader.ReadString();
-        var featureCount = reader.ReadInt32();
-        if (featureCount < 0 || (long)featureCount * classCount > Array.MaxLength)
-            throw new TopicModelException($"{trainerName} weights are corrupt: {featureCount} features");
-        var biases = new float[classCount];
-        for (var k = 0; k < classCount; k++) biases[k] = reader.ReadSingle();
-        var weights = new float[(long)classCount * featureCount];
-        for (var k = 0; k < classCount; k++)
-        {
-            var row = weights.AsSpan(k * featureCount, featureCount);
-            if (reader.ReadBoolean())
-            {
-                var nonZero = reader.ReadInt32();
-                if (nonZero < 0 || nonZero > featureCount)
-                    throw new TopicModelException($"{trainerName} weights are corrupt: class {k} has {nonZero} non-zero weights");
-                for (var i = 0; i < nonZero; i++)
-                {
-                    var j = reader.ReadInt32();
-                    if ((uint)j >= (uint)featureCount)
-                        throw new TopicModelException($"{trainerName} weights are corrupt: feature {j} of class {k} is out of range");
-                    row[j] = reader.ReadSingle();
-                }
-            }
-            else
-            {
-                for (var j = 0; j < featureCount; j++) row[j] = reader.ReadSingle();
-            }
-        }
+        var (names, featureCount) = WeightMatrixFormat.ReadHeader(reader, trainerName);
+        var biases = WeightMatrixFormat.ReadFloats(reader, names.Length);
+        var weights = WeightMatrixFormat.Read(reader, names.Length, featureCount, trainerName);
         return new MaximumEntropyModel(trainerName, names, featureCount, weights, biases);
-    }
+    });
 
     /// <summary>In-place softmax; shifting by the maximum keeps exp from overflowing.</summary>
     internal static void Softmax(Span<float> scores)

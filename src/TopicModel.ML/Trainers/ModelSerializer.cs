@@ -24,6 +24,8 @@ public static class ModelSerializer
         return tag switch
         {
             SdcaMaximumEntropy.TrainerName or LbfgsMaximumEntropy.TrainerName => MaximumEntropyModel.Load(reader, tag),
+            NaiveBayes.TrainerName => NaiveBayesModel.Load(reader),
+            OneVersusAll.TrainerName => OneVersusAllModel.Load(reader),
             _ => throw new TopicModelException($"unknown trainer '{tag}' in model weights"),
         };
     }

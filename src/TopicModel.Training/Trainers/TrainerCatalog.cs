@@ -11,7 +11,20 @@ namespace TopicModel.Training.Trainers;
 /// </summary>
 public static class TrainerCatalog
 {
-    public static IReadOnlyList<string> Names { get; } = [SdcaMaximumEntropy.TrainerName, LbfgsMaximumEntropy.TrainerName];
+    public static IReadOnlyList<string> Names { get; } =
+        [SdcaMaximumEntropy.TrainerName, LbfgsMaximumEntropy.TrainerName, NaiveBayes.TrainerName, OneVersusAll.TrainerName];
+
+    /// <summary>
+    /// A trainer from a name (any case) and hyperparameters written as in the recipe's trainer options, e.g.
+    /// for a hyperparameter search; errors read "hyperparameters: $.name: …".
+    /// </summary>
+    public static (IMulticlassTrainer Trainer, JsonObject Hyperparameters) Create(string name, JsonObject? hyperparameters, int seed)
+    {
+        var canonical = Names.FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ML.TopicModelException($"unknown trainer '{name}'; known: {string.Join(", ", Names)}");
+        var options = JsonSerializer.SerializeToElement(hyperparameters ?? new JsonObject());
+        return Create(new TrainerChoice(canonical, options, "$", "hyperparameters"), seed);
+    }
 
     /// <summary>A trainer from its name and options as a JSON object (how a search configuration names one).</summary>
     public static (IMulticlassTrainer Trainer, JsonObject Hyperparameters) Create(string name, JsonObject options, int seed, string path = "$.trainer.options", string file = "search space")
@@ -56,9 +69,76 @@ public static class TrainerCatalog
                 o.RejectUnknown();
                 return (new LbfgsMaximumEntropy(options), Describe(options));
             }
+            case NaiveBayes.TrainerName:
+            {
+                var d = new NaiveBayesOptions();
+                var options = d with
+                {
+                    Variant = Enum.Parse<NaiveBayesVariant>(o.Choice("variant", d.Variant.ToString(), Enum.GetNames<NaiveBayesVariant>())),
+                    Alpha = (float)o.Double("alpha", d.Alpha, min: double.Epsilon),
+                    FitPriors = o.Bool("fitPriors", d.FitPriors),
+                    NormalizeWeights = o.Bool("normalizeWeights", d.NormalizeWeights),
+                };
+                o.RejectUnknown();
+                return (new NaiveBayes(options), Describe(options));
+            }
+            case OneVersusAll.TrainerName:
+            {
+                var (options, hyperparameters) = OneVersusAllOptions(o, seed);
+                return (new OneVersusAll(options), hyperparameters);
+            }
             default:
                 throw new ML.TopicModelException($"{choice.Path}: unknown trainer '{choice.Name}'; known: {string.Join(", ", Names)}", choice.File);
         }
+    }
+
+    /// <summary>
+    /// The options are flat: "binaryLearner" picks the learner and only that learner's options are
+    /// accepted beside the calibration ones, so e.g. a learningRate given to LinearSvm fails as unknown.
+    /// </summary>
+    private static (OneVersusAllOptions Options, JsonObject Hyperparameters) OneVersusAllOptions(JsonSection o, int seed)
+    {
+        var d = new OneVersusAllOptions();
+        var learnerName = o.Choice("binaryLearner", d.BinaryLearner.Name, AveragedPerceptron.LearnerName, LinearSvm.LearnerName);
+        object learnerOptions;
+        IBinaryLinearLearner learner;
+        if (learnerName == AveragedPerceptron.LearnerName)
+        {
+            var a = new AveragedPerceptronOptions();
+            var ap = a with
+            {
+                LearningRate = (float)o.Double("learningRate", a.LearningRate, min: double.Epsilon),
+                NumberOfIterations = o.Int("numberOfIterations", a.NumberOfIterations, min: 1),
+                Shuffle = o.Bool("shuffle", a.Shuffle),
+                Seed = seed,
+            };
+            (learner, learnerOptions) = (new AveragedPerceptron(ap), ap);
+        }
+        else
+        {
+            var l = new LinearSvmOptions();
+            var svm = l with
+            {
+                Lambda = (float)o.Double("lambda", l.Lambda, min: double.Epsilon),
+                NumberOfIterations = o.Int("numberOfIterations", l.NumberOfIterations, min: 1),
+                Shuffle = o.Bool("shuffle", l.Shuffle),
+                Seed = seed,
+            };
+            (learner, learnerOptions) = (new LinearSvm(svm), svm);
+        }
+        var options = d with
+        {
+            BinaryLearner = learner,
+            Calibrate = o.Bool("calibrate", d.Calibrate),
+            CalibrationFolds = o.Int("calibrationFolds", d.CalibrationFolds, min: 1, max: 100),
+            Seed = seed,
+        };
+        o.RejectUnknown();
+        var hyperparameters = Describe(learnerOptions);
+        hyperparameters.Insert(0, "binaryLearner", learnerName);
+        hyperparameters["calibrate"] = options.Calibrate;
+        hyperparameters["calibrationFolds"] = options.CalibrationFolds;
+        return (options, hyperparameters);
     }
 
     private static JsonObject Describe<T>(T options) =>

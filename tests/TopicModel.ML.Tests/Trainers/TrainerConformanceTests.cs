@@ -36,6 +36,34 @@ public sealed class TrainerConformanceTests
                 () => new LbfgsMaximumEntropy(new LbfgsMaximumEntropyOptions { HistorySize = 0 }),
                 () => new LbfgsMaximumEntropy(new LbfgsMaximumEntropyOptions { OptimizationTolerance = -1e-3f }),
             ]),
+        [NaiveBayes.TrainerName] = new(
+            _ => new NaiveBayes(),
+            [
+                () => new NaiveBayes(new NaiveBayesOptions { Alpha = 0 }),
+                () => new NaiveBayes(new NaiveBayesOptions { Alpha = float.NaN }),
+                () => new NaiveBayes(new NaiveBayesOptions { Alpha = float.PositiveInfinity }),
+                () => new NaiveBayes(new NaiveBayesOptions { Variant = (NaiveBayesVariant)7 }),
+            ]),
+        [NaiveBayes.TrainerName + "/Complement"] = new(
+            _ => new NaiveBayes(new NaiveBayesOptions { Variant = NaiveBayesVariant.Complement }),
+            [() => new NaiveBayes(new NaiveBayesOptions { Variant = NaiveBayesVariant.Complement, Alpha = -1 })]),
+        [OneVersusAll.TrainerName + "/" + LinearSvm.LearnerName] = new(
+            seed => new OneVersusAll(new OneVersusAllOptions { Seed = seed, BinaryLearner = new LinearSvm(new LinearSvmOptions { Seed = seed }) }),
+            [
+                () => new OneVersusAll(new OneVersusAllOptions { CalibrationFolds = 0 }),
+                () => new OneVersusAll(new OneVersusAllOptions { BinaryLearner = null! }),
+                () => new OneVersusAll(new OneVersusAllOptions { BinaryLearner = new LinearSvm(new LinearSvmOptions { Lambda = 0 }) }),
+                () => new OneVersusAll(new OneVersusAllOptions { BinaryLearner = new LinearSvm(new LinearSvmOptions { Lambda = float.NaN }) }),
+                () => new OneVersusAll(new OneVersusAllOptions { BinaryLearner = new LinearSvm(new LinearSvmOptions { NumberOfIterations = 0 }) }),
+            ]),
+        [OneVersusAll.TrainerName + "/" + AveragedPerceptron.LearnerName] = new(
+            seed => new OneVersusAll(new OneVersusAllOptions { Seed = seed, BinaryLearner = new AveragedPerceptron(new AveragedPerceptronOptions { Seed = seed }) }),
+            [
+                () => new OneVersusAll(new OneVersusAllOptions { CalibrationFolds = 101 }),
+                () => new OneVersusAll(new OneVersusAllOptions { BinaryLearner = new AveragedPerceptron(new AveragedPerceptronOptions { LearningRate = 0 }) }),
+                () => new OneVersusAll(new OneVersusAllOptions { BinaryLearner = new AveragedPerceptron(new AveragedPerceptronOptions { LearningRate = float.PositiveInfinity }) }),
+                () => new OneVersusAll(new OneVersusAllOptions { BinaryLearner = new AveragedPerceptron(new AveragedPerceptronOptions { NumberOfIterations = 0 }) }),
+            ]),
     };
 
     public static TheoryData<string> TrainerNames => [.. Cases.Keys];
@@ -145,7 +173,7 @@ public sealed class TrainerConformanceTests
         foreach (var create in Cases[trainer].BadOptions)
         {
             var error = Assert.Throws<TopicModelException>(() => create().Fit(data));
-            Assert.Contains(trainer, error.Message);
+            Assert.Matches($"^({string.Join('|', trainer.Split('/'))}): ", error.Message);
         }
     }
 

@@ -1,0 +1,88 @@
+using TopicModel.ML.Data;
+using TopicModel.ML.Sparse;
+
+namespace TopicModel.ML.Trainers;
+
+/// <summary>
+/// One binary linear classifier per class, that class against all others (ML.NET's OneVersusAll). Each
+/// class's score is turned into a probability by Platt scaling fitted on out-of-fold scores, then the
+/// per-class probabilities are normalized to sum to 1.
+/// </summary>
+public sealed class OneVersusAll : IMulticlassTrainer
+{
+    public const string TrainerName = "OneVersusAll";
+
+    public OneVersusAll(OneVersusAllOptions? options = null)
+    {
+        Options = options ?? new OneVersusAllOptions();
+        if (Options.BinaryLearner is null)
+            throw new TopicModelException($"{TrainerName}: BinaryLearner is required");
+        if (Options.CalibrationFolds is < 1 or > 100)
+            throw new TopicModelException($"{TrainerName}: CalibrationFolds must be from 1 to 100, not {Options.CalibrationFolds}");
+    }
+
+    public OneVersusAllOptions Options { get; }
+    public string Name => TrainerName;
+
+    public IMulticlassModel Fit(MulticlassDataset data) => FitModel(data);
+
+    /// <summary>As <see cref="Fit"/>, typed to expose the weights and calibration.</summary>
+    public OneVersusAllModel FitModel(MulticlassDataset data)
+    {
+        TrainingData.Check(data, TrainerName);
+        int classes = data.ClassCount, features = data.FeatureCount;
+        var x = CsrMatrix.FromDataset(data);
+        var exampleWeights = new float[data.Count];
+        for (var i = 0; i < data.Count; i++) exampleWeights[i] = data.WeightOf(i);
+        var all = Enumerable.Range(0, data.Count).ToArray();
+        var folds = CalibrationFolds(data.Count);
+
+        var weights = new float[classes * features];
+        var biases = new float[classes];
+        var slopes = new float[classes];
+        var offsets = new float[classes];
+        var positive = new bool[data.Count];
+        for (var k = 0; k < classes; k++)
+        {
+            for (var i = 0; i < data.Count; i++) positive[i] = data.Labels[i] == k;
+            var (w, b) = Options.BinaryLearner.Fit(x, all, positive, exampleWeights);
+            w.CopyTo(weights, k * features);
+            biases[k] = b;
+            (slopes[k], offsets[k]) = Options.Calibrate
+                ? PlattCalibrator.Fit(folds is null ? Scores(x, all, w, b) : OutOfFoldScores(x, folds, positive, exampleWeights), positive, exampleWeights)
+                : (1f, 0f);
+        }
+        return new OneVersusAllModel(data.ClassNames, features, Options.BinaryLearner.Name, weights, biases, slopes, offsets);
+    }
+
+    /// <summary>The examples of each fold, after a seeded shuffle; null when calibrating on the training scores.</summary>
+    private int[][]? CalibrationFolds(int count)
+    {
+        var k = Math.Min(Options.CalibrationFolds, count);
+        if (!Options.Calibrate || k < 2) return null;
+        var order = Enumerable.Range(0, count).ToArray();
+        new Random(Options.Seed).Shuffle(order);
+        return [.. Enumerable.Range(0, k).Select(f => order.Where((_, position) => position % k == f).Order().ToArray())];
+    }
+
+    /// <summary>Every example's score from the model fitted without its fold.</summary>
+    private float[] OutOfFoldScores(CsrMatrix x, int[][] folds, bool[] positive, float[] exampleWeights)
+    {
+        var scores = new float[x.RowCount];
+        foreach (var held in folds)
+        {
+            var training = Enumerable.Range(0, x.RowCount).Except(held).ToArray();
+            var (w, b) = Options.BinaryLearner.Fit(x, training, positive, exampleWeights);
+            var heldScores = Scores(x, held, w, b);
+            for (var n = 0; n < held.Length; n++) scores[held[n]] = heldScores[n];
+        }
+        return scores;
+    }
+
+    private static float[] Scores(CsrMatrix x, int[] rows, float[] w, float b)
+    {
+        var scores = new float[rows.Length];
+        for (var n = 0; n < rows.Length; n++) scores[n] = b + SparseMath.Dot(x.RowIndices(rows[n]), x.RowValues(rows[n]), w);
+        return scores;
+    }
+}

@@ -1,0 +1,24 @@
+namespace TopicModel.ML.Trainers;
+
+/// <summary>Options of <see cref="OneVersusAll"/>.</summary>
+public sealed record OneVersusAllOptions
+{
+    /// <summary>The binary learner fitted once per class (class against all others), with its own options and seed.</summary>
+    public IBinaryLinearLearner BinaryLearner { get; init; } = new LinearSvm();
+
+    /// <summary>
+    /// Turn each class's score into a probability with Platt scaling before normalizing. Off, the
+    /// probabilities are the normalized σ(score), which for margin-based learners is badly calibrated.
+    /// </summary>
+    public bool Calibrate { get; init; } = true;
+
+    /// <summary>
+    /// Platt scaling is fitted on out-of-fold scores from this many folds: scores of the examples a model was
+    /// trained on are over-confident. 1 fits it on the training scores instead (one fit per class instead of
+    /// folds + 1).
+    /// </summary>
+    public int CalibrationFolds { get; init; } = 5;
+
+    /// <summary>Seeds the assignment of examples to calibration folds.</summary>
+    public int Seed { get; init; }
+}
