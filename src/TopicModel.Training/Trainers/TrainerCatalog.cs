@@ -26,13 +26,6 @@ public static class TrainerCatalog
         return Create(new TrainerChoice(canonical, options, "$", "hyperparameters"), seed);
     }
 
-    /// <summary>A trainer from its name and options as a JSON object (how a search configuration names one).</summary>
-    public static (IMulticlassTrainer Trainer, JsonObject Hyperparameters) Create(string name, JsonObject options, int seed, string path = "$.trainer.options", string file = "search space")
-    {
-        using var doc = JsonDocument.Parse(options.ToJsonString());
-        return Create(new TrainerChoice(name, doc.RootElement.Clone(), path, file), seed);
-    }
-
     /// <summary>The trainer and its effective hyperparameters (defaults filled in), for the manifest.</summary>
     public static (IMulticlassTrainer Trainer, JsonObject Hyperparameters) Create(TrainerChoice choice, int seed)
     {
