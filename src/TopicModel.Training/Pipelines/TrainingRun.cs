@@ -63,6 +63,7 @@ public static class TrainingRun
             },
         };
         var bundle = new ModelBundle(manifest, data.Taxonomy, File.ReadAllBytes(recipe.TaxonomyPath), classifier);
+        bundle = LdaStep.Fit(bundle, recipe, data, log, cancellation);
         var path = Path.Combine(recipe.Output.ModelsDirectory, recipe.Output.ModelName + ".zip");
         ModelBundleFile.Save(path, bundle);
         return new TrainingResult(path, bundle, data, examples.Count, dev, devRule, clock.Elapsed);
