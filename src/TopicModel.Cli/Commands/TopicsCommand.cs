@@ -34,7 +34,7 @@ public static class TopicsCommand
             if (parse.GetValue(html) is { } htmlPath)
             {
                 var source = Page(bundle, lda, count).Save(htmlPath);
-                stderr.WriteLine($"wrote {htmlPath} (plotly.js: {source})");
+                stderr.WriteLine($"wrote {htmlPath}; {source.Description}");
             }
             return Task.FromResult(ExitCodes.Ok);
         });
@@ -53,8 +53,7 @@ public static class TopicsCommand
         if (manifest["lda"] is JsonObject info)
         {
             console.WriteLine($"Coherence (top 10 terms, training papers): NPMI {Terminal.Number(Value(info["coherence"]?["npmi"]))}, " +
-                              $"UMass {Terminal.Number(Value(info["coherence"]?["umass"]))}; held-out perplexity {Terminal.Number(Value(info["heldOutPerplexity"]), "0")}; " +
-                              $"fitted in {Terminal.Number(Value(info["fitSeconds"]), "0.0")} s.");
+                              $"UMass {Terminal.Number(Value(info["coherence"]?["umass"]))}; held-out perplexity {Terminal.Number(Value(info["heldOutPerplexity"]), "0")}.");
         }
     }
 

@@ -50,7 +50,7 @@ public sealed class LatentDirichletAllocation
             {
                 var ll = sampler.LogLikelihood();
                 trace.Add(new LikelihoodPoint(it, ll, ll / corpus.TokenCount));
-                log?.Invoke($"LDA: iteration {it}, log-likelihood per token {ll / corpus.TokenCount:F4}");
+                if (it % 50 == 0 || it == o.MaximumNumberOfIterations) log?.Invoke($"LDA: iteration {it}, log-likelihood per token {ll / corpus.TokenCount:F4}");
             }
         }
         return CreateModel(sampler, corpus, vocabulary, trace);

@@ -33,6 +33,7 @@ public static class LdaStep
         var heldOut = data.InSplit(Split.HeldOut).Select(p => model.Tokenize(Text(p.Paper))).ToArray();
         double? perplexity = heldOut.Count(t => t.Count >= 2) > 0 ? model.Perplexity(heldOut) : null;
 
+        // No timings in the manifest: the same recipe and data must give a byte-identical bundle.
         var manifest = (JsonObject)bundle.Manifest.DeepClone();
         manifest["lda"] = new JsonObject
         {
@@ -42,7 +43,6 @@ public static class LdaStep
             ["iterations"] = options.MaximumNumberOfIterations,
             ["seed"] = options.Seed,
             ["seededTopics"] = new JsonArray(options.SeedTopics.Select(s => (JsonNode)new JsonObject { ["topic"] = s.TopicId, ["taxonomyId"] = s.Label }).ToArray()),
-            ["fitSeconds"] = Math.Round(fitSeconds, 3),
             ["heldOutPerplexity"] = perplexity,
             ["coherence"] = new JsonObject { ["npmi"] = coherence.Npmi, ["umass"] = coherence.UMass, ["reference"] = "training papers, top 10 terms" },
             ["digestShares"] = DigestShares(papers, model),
