@@ -12,10 +12,11 @@ public static class CliApp
 {
     public static RootCommand Build(TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("TopicModel: sort machine-learning paper abstracts into topics (prep, train, evaluate, score).");
+        var root = new RootCommand("TopicModel: sort machine-learning paper abstracts into topics (prep, train, evaluate, score, topics).");
         root.Subcommands.Add(PrepCommand.Create(stdout, stderr));
         root.Subcommands.Add(TrainCommand.Create(stdout, stderr));
         root.Subcommands.Add(ScoreCommand.Create(stdout, stderr));
+        root.Subcommands.Add(TopicsCommand.Create(stdout, stderr));
         return root;
     }
 

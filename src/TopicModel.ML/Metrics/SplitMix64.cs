@@ -24,6 +24,9 @@ internal struct SplitMix64
     /// <summary>Uniform in [0, n) by Lemire's multiply-high; the bias n/2^64 is negligible.</summary>
     public int Next(int n) => (int)Math.BigMul(NextUInt64(), (ulong)n, out _);
 
+    /// <summary>Uniform in [0, 1) with 53 random bits.</summary>
+    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+
     private static ulong Mix(ulong z)
     {
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;

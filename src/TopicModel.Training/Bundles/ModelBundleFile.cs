@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using TopicModel.DataPrep.Labeling;
 using TopicModel.DataPrep.Taxonomies;
 using TopicModel.ML;
+using TopicModel.ML.Lda;
 using TopicModel.ML.Text;
 using TopicModel.ML.Trainers;
 using TopicModel.Training.Pipelines;
@@ -11,13 +12,14 @@ namespace TopicModel.Training.Bundles;
 
 /// <summary>
 /// Saves and loads <see cref="ModelBundle"/>s (models/&lt;name&gt;.zip): manifest.json, taxonomy.json,
-/// featurizer.bin and model.bin. Loading checks the format version, every checksum, and that the
+/// featurizer.bin, model.bin and, when a topic model was fitted, lda.bin. Loading checks the format version, every checksum, and that the
 /// taxonomy, featurizer and model agree with each other and with the manifest.
 /// </summary>
 public static class ModelBundleFile
 {
     public const int FormatVersion = 1;
     public const string Kind = "topicmodel-bundle";
+    public const string LdaEntry = "lda.bin";
 
     public static void Save(string path, ModelBundle bundle)
     {
@@ -30,13 +32,15 @@ public static class ModelBundleFile
             ["ids"] = new JsonArray(bundle.Taxonomy.Ids.Select(id => (JsonNode)JsonValue.Create(id)!).ToArray()),
             ["idsHash"] = bundle.Taxonomy.IdsHash,
         };
-        BundleArchive.Write(path, manifest,
+        List<(string, byte[])> entries =
         [
             ("taxonomy.json", bundle.TaxonomyJson),
             ("featurizer.bin", Serialize(bundle.Classifier.Featurizer.Save)),
             ("model.bin", Serialize(w => ModelSerializer.Save(bundle.Classifier.Model, w))),
             ("pipeline.json", Encoding.UTF8.GetBytes(PipelineJson(bundle.Classifier).ToJsonString())),
-        ]);
+        ];
+        if (bundle.Lda is { } lda) entries.Add((LdaEntry, Serialize(lda.Save)));
+        BundleArchive.Write(path, manifest, entries);
     }
 
     public static ModelBundle Load(string path)
@@ -61,10 +65,12 @@ public static class ModelBundleFile
         var model = Deserialize(contents.Entry("model.bin"), ModelSerializer.Load, path, "model.bin");
         if (!model.ClassNames.SequenceEqual(taxonomy.Ids))
             throw new TopicModelException("the model's classes are not the bundle taxonomy's topics", path);
+        // Optional: bundles trained without a topic model (or before there was one) have no lda.bin.
+        var lda = contents.Entries.ContainsKey(LdaEntry) ? Deserialize(contents.Entry(LdaEntry), LdaModel.Load, path, LdaEntry) : null;
         try
         {
             var (rules, ruleWeight, blend) = ReadPipeline(contents, taxonomy, path);
-            return new ModelBundle(manifest, taxonomy, taxonomyJson, new TextClassifier(featurizer, model, rules, ruleWeight, blend));
+            return new ModelBundle(manifest, taxonomy, taxonomyJson, new TextClassifier(featurizer, model, rules, ruleWeight, blend), lda);
         }
         catch (TopicModelException e)
         {

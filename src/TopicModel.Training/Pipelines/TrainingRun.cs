@@ -93,6 +93,9 @@ public static class TrainingRun
             ["automl"] = Leaderboard.Summary(search, space, recipe.AutoML),
         };
         var bundle = new ModelBundle(manifest, data.Taxonomy, File.ReadAllBytes(recipe.TaxonomyPath), classifier);
+        // After Ctrl+C the search's best pipeline is saved without waiting for a topic model.
+        if (cancellation.IsCancellationRequested) log?.Invoke("interrupted: skipping the LDA topic model");
+        else bundle = LdaStep.Fit(bundle, recipe, data, log, cancellation);
         var path = Path.Combine(recipe.Output.ModelsDirectory, recipe.Output.ModelName + ".zip");
         ModelBundleFile.Save(path, bundle);
         var leaderboard = Leaderboard.Write(search, Path.Combine(recipe.Output.ModelsDirectory, recipe.Output.ModelName));

@@ -16,4 +16,7 @@ public sealed record Recipe(
     string SourceJson)
 {
     public const int FormatVersion = 1;
+
+    /// <summary>The optional topic model; off unless the recipe has an enabled <c>lda</c> section.</summary>
+    public LdaSection Lda { get; init; } = LdaSection.Disabled;
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using TopicModel.ML;
 using System.Text.Json.Nodes;
+using TopicModel.ML.Lda;
 
 namespace TopicModel.Training.Recipes;
 
@@ -74,10 +75,38 @@ public static class RecipeReader
                 autoML,
                 output,
                 Path.GetFullPath(sourcePath),
-                json);
+                json) { Lda = ReadLda(root.Section("lda"), root.Int("seed", 42)) };
             root.RejectUnknown("$schema", "description");
             return recipe;
         }
+    }
+
+    private static LdaSection ReadLda(JsonSection? l, int seed)
+    {
+        if (l is null) return LdaSection.Disabled;
+        var d = new LatentDirichletAllocationOptions { Seed = seed };
+        var options = d with
+        {
+            NumberOfTopics = l.Int("numberOfTopics", d.NumberOfTopics, min: 1, max: 10_000),
+            AlphaSum = l.Double("alphaSum", d.AlphaSum, min: 1e-6),
+            Beta = l.Double("beta", d.Beta, min: 1e-9),
+            MaximumNumberOfIterations = l.Int("maximumNumberOfIterations", d.MaximumNumberOfIterations, min: 1),
+            LikelihoodInterval = l.Int("likelihoodInterval", d.LikelihoodInterval, min: 0),
+            NumberOfSummaryTermsPerTopic = l.Int("numberOfSummaryTermsPerTopic", d.NumberOfSummaryTermsPerTopic, min: 1, max: 1000),
+            NumberOfBurninIterations = l.Int("numberOfBurninIterations", d.NumberOfBurninIterations, min: 0),
+            OptimizeAlphaInterval = l.Int("optimizeAlphaInterval", d.OptimizeAlphaInterval, min: 0),
+            NumberOfThreads = l.Int("numberOfThreads", d.NumberOfThreads, min: 0, max: 1024),
+            MinimumDocumentCount = l.Int("minimumDocumentCount", d.MinimumDocumentCount, min: 1),
+            MaximumDocumentFrequency = l.Double("maximumDocumentFrequency", d.MaximumDocumentFrequency, min: 1e-9, max: 1),
+            MaximumVocabularySize = l.Int("maximumVocabularySize", d.MaximumVocabularySize, min: 1),
+            AdditionalStopWords = l.Strings("stopWords"),
+            SeedWordPriorShare = l.Double("seedWordPriorShare", d.SeedWordPriorShare, min: 0, max: 100),
+            InferenceIterations = l.Int("inferenceIterations", d.InferenceIterations, min: 1, max: 100_000),
+            Seed = l.Int("seed", seed),
+        };
+        var section = new LdaSection(l.Bool("enabled", true), options, l.Bool("seedFromTaxonomy", true));
+        l.RejectUnknown();
+        return section;
     }
 
     private static AutoMLSection ReadAutoML(JsonSection? a, string sourcePath)

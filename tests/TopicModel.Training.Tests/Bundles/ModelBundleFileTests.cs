@@ -87,6 +87,16 @@ public sealed class ModelBundleFileTests : IDisposable
     {
         using var zip = ZipFile.OpenRead(_bundle);
 
-        Assert.Equal(["manifest.json", "taxonomy.json", "featurizer.bin", "model.bin"], zip.Entries.Select(e => e.FullName));
+        Assert.Equal(["manifest.json", "taxonomy.json", "featurizer.bin", "model.bin", "lda.bin"], zip.Entries.Select(e => e.FullName));
+    }
+
+    [Fact]
+    public void The_topic_model_loads_from_the_bundle_with_taxonomy_seeded_topics()
+    {
+        var lda = ModelBundleFile.Load(_bundle).Lda;
+        Assert.NotNull(lda);
+        Assert.Equal(14, lda.NumberOfTopics);
+        Assert.Equal("unlearning-privacy", lda.Topics[0].SeedLabel);
+        Assert.Contains("unlearning", lda.TopTerms(0, 10).Select(t => t.Term));
     }
 }

@@ -1,0 +1,322 @@
+using TopicModel.ML.Metrics;
+using TopicModel.ML.Text;
+
+namespace TopicModel.ML.Lda;
+
+/// <summary>
+/// A fitted LDA topic model (from <see cref="LatentDirichletAllocation.Fit"/>): topic-word distributions, topic
+/// summaries, the training documents' topic mixtures, and fold-in inference for new documents. Immutable and
+/// thread-safe; inference is deterministic (its random stream is derived from the seed and the document).
+/// </summary>
+public sealed class LdaModel
+{
+    private const string Magic = "TopicModel.LdaModel";
+    private const int FormatVersion = 1;
+
+    private readonly float[] _phi;
+    private readonly double[] _alpha;
+    private readonly long[] _topicSizes;
+    private readonly float[][] _documentTopics;
+    private readonly LdaTokenizer _tokenizer;
+
+    internal LdaModel(LatentDirichletAllocationOptions options, Vocabulary vocabulary, double[] alpha, float[] phi, long[] topicSizes,
+        float[][] documentTopics, LikelihoodPoint[] likelihood)
+    {
+        var k = alpha.Length;
+        if (phi.Length != vocabulary.Count * k || topicSizes.Length != k || documentTopics.Any(t => t.Length != k))
+            throw new TopicModelException($"LDA model is inconsistent: {k} topics, {vocabulary.Count} terms, {phi.Length} topic-word weights");
+        Options = options;
+        Vocabulary = vocabulary;
+        _alpha = alpha;
+        _phi = phi;
+        _topicSizes = topicSizes;
+        _documentTopics = documentTopics;
+        LikelihoodTrace = likelihood;
+        _tokenizer = new LdaTokenizer(options.Normalization, options.AdditionalStopWords, options.MinimumTokenLength);
+        var total = Math.Max(1, topicSizes.Sum());
+        var labels = options.SeedTopics.ToDictionary(s => s.TopicId, s => s.Label);
+        Topics = Enumerable.Range(0, k)
+            .Select(t => new LdaTopic(t, labels.GetValueOrDefault(t), topicSizes[t], (double)topicSizes[t] / total, TopTerms(t, options.NumberOfSummaryTermsPerTopic)))
+            .ToArray();
+    }
+
+    /// <summary>The options the model was fitted with (inference reuses its tokenization and seed).</summary>
+    public LatentDirichletAllocationOptions Options { get; }
+
+    public Vocabulary Vocabulary { get; }
+
+    public int NumberOfTopics => _alpha.Length;
+
+    /// <summary>The (possibly optimized) document-topic prior.</summary>
+    public IReadOnlyList<double> Alpha => _alpha;
+
+    public IReadOnlyList<LdaTopic> Topics { get; }
+
+    /// <summary>Topic ids that were seeded, with their labels.</summary>
+    public IReadOnlyList<SeedTopic> SeedTopics => Options.SeedTopics;
+
+    /// <summary>Topic mixtures of the training documents, in input order.</summary>
+    public IReadOnlyList<float[]> DocumentTopics => _documentTopics;
+
+    public IReadOnlyList<LikelihoodPoint> LikelihoodTrace { get; }
+
+    /// <summary>p(term | topic).</summary>
+    public double TermProbability(int topic, int termId) => _phi[termId * NumberOfTopics + topic];
+
+    /// <summary>The topic's distribution over the vocabulary (a copy).</summary>
+    public float[] TopicWordDistribution(int topic)
+    {
+        var row = new float[Vocabulary.Count];
+        for (var w = 0; w < row.Length; w++) row[w] = _phi[w * NumberOfTopics + topic];
+        return row;
+    }
+
+    public IReadOnlyList<TermWeight> TopTerms(int topic, int count)
+    {
+        var k = NumberOfTopics;
+        return Enumerable.Range(0, Vocabulary.Count)
+            .OrderByDescending(w => _phi[w * k + topic]).ThenBy(w => w)
+            .Take(count)
+            .Select(w => new TermWeight(Vocabulary.Term(w), _phi[w * k + topic]))
+            .ToArray();
+    }
+
+    /// <summary>The model's tokens for <paramref name="text"/> (same analysis as in training).</summary>
+    public List<string> Tokenize(string text) => _tokenizer.Tokenize(text);
+
+    /// <summary>Topic mixture of a raw text, tokenized as the training documents were.</summary>
+    public float[] InferText(string text) => Infer(Tokenize(text));
+
+    /// <summary>Topic mixture of a tokenized document; out-of-vocabulary tokens are ignored.</summary>
+    public float[] Infer(IEnumerable<string> tokens) => Infer(Ids(tokens));
+
+    internal int[] Ids(IEnumerable<string> tokens)
+    {
+        var ids = new List<int>();
+        foreach (var t in tokens)
+        {
+            var id = Vocabulary.IdOf(t);
+            if (id >= 0) ids.Add(id);
+        }
+        return [.. ids];
+    }
+
+    /// <summary>
+    /// Fold-in: Gibbs sampling of the document's topics with the topic-word distributions fixed; the first
+    /// quarter of the sweeps is burn-in, the rest are averaged. Seeded by the model seed and the word ids, so
+    /// the same document always gets the same mixture, from any thread, in any order.
+    /// </summary>
+    internal float[] Infer(ReadOnlySpan<int> words)
+    {
+        var k = NumberOfTopics;
+        var alphaSum = _alpha.Sum();
+        var theta = new float[k];
+        if (words.Length == 0)
+        {
+            for (var t = 0; t < k; t++) theta[t] = (float)(_alpha[t] / alphaSum);
+            return theta;
+        }
+        var hash = 17;
+        foreach (var w in words) hash = unchecked(hash * 31 + w);
+        var rng = new SplitMix64(Options.Seed, hash);
+        var z = new int[words.Length];
+        var nd = new int[k];
+        var p = new double[k];
+        var sums = new double[k];
+        var iterations = Options.InferenceIterations;
+        var burnIn = iterations / 4;
+        var samples = 0;
+        for (var it = -1; it < iterations; it++)
+        {
+            for (var i = 0; i < words.Length; i++)
+            {
+                // Iteration -1 is the initialisation: each token drawn from α_k φ_kw alone (sequentially, like a sweep).
+                if (it >= 0) nd[z[i]]--;
+                var row = _phi.AsSpan(words[i] * k, k);
+                double total = 0;
+                for (var t = 0; t < k; t++)
+                {
+                    total += (_alpha[t] + nd[t]) * row[t];
+                    p[t] = total;
+                }
+                var u = rng.NextDouble() * total;
+                var nz = 0;
+                while (nz < k - 1 && p[nz] <= u) nz++;
+                z[i] = nz;
+                nd[nz]++;
+            }
+            if (it >= burnIn)
+            {
+                for (var t = 0; t < k; t++) sums[t] += nd[t];
+                samples++;
+            }
+        }
+        for (var t = 0; t < k; t++) theta[t] = (float)((sums[t] / samples + _alpha[t]) / (words.Length + alphaSum));
+        return theta;
+    }
+
+    /// <summary>
+    /// Held-out perplexity by document completion (Wallach et al. 2009): each document's even-position tokens
+    /// give its mixture by fold-in, its odd-position tokens are scored under that mixture. Lower is better.
+    /// </summary>
+    public double Perplexity(IEnumerable<IEnumerable<string>> documents)
+    {
+        var k = NumberOfTopics;
+        double logLikelihood = 0;
+        long tokens = 0;
+        foreach (var document in documents)
+        {
+            var ids = Ids(document);
+            if (ids.Length < 2) continue;
+            var observed = ids.Where((_, i) => i % 2 == 0).ToArray();
+            var theta = Infer(observed);
+            for (var i = 1; i < ids.Length; i += 2)
+            {
+                var row = _phi.AsSpan(ids[i] * k, k);
+                double p = 0;
+                for (var t = 0; t < k; t++) p += theta[t] * row[t];
+                logLikelihood += Math.Log(p);
+                tokens++;
+            }
+        }
+        if (tokens == 0) throw new TopicModelException("perplexity: no held-out document has two or more in-vocabulary tokens");
+        return Math.Exp(-logLikelihood / tokens);
+    }
+
+    /// <summary>UMass and NPMI of every topic's top <paramref name="topTerms"/> terms over <paramref name="reference"/>.</summary>
+    public CoherenceScores Coherence(CoherenceReference reference, int topTerms = 10) =>
+        TopicCoherence.Score(Enumerable.Range(0, NumberOfTopics).Select(t => (IReadOnlyList<string>)TopTerms(t, topTerms).Select(x => x.Term).ToArray()).ToArray(), reference);
+
+    public void Save(BinaryWriter writer)
+    {
+        var o = Options;
+        writer.Write(Magic);
+        writer.Write(FormatVersion);
+        writer.Write(NumberOfTopics);
+        writer.Write(o.Beta);
+        writer.Write(o.AlphaSum);
+        writer.Write(o.MaximumNumberOfIterations);
+        writer.Write(o.NumberOfSummaryTermsPerTopic);
+        writer.Write(o.Seed);
+        writer.Write(o.InferenceIterations);
+        writer.Write(o.MinimumTokenLength);
+        var n = o.Normalization;
+        writer.Write(n.CaseFolding);
+        writer.Write(n.RemoveDiacritics);
+        writer.Write(n.KeepPunctuation);
+        writer.Write((int)n.Numbers);
+        writer.Write(n.RemoveStopWords);
+        writer.Write(o.AdditionalStopWords.Count);
+        foreach (var s in o.AdditionalStopWords) writer.Write(s);
+        writer.Write(o.SeedTopics.Count);
+        foreach (var s in o.SeedTopics)
+        {
+            writer.Write(s.TopicId);
+            writer.Write(s.Label);
+            writer.Write(s.Words.Count);
+            foreach (var w in s.Words) writer.Write(w);
+        }
+        Vocabulary.Save(writer);
+        foreach (var a in _alpha) writer.Write(a);
+        foreach (var s in _topicSizes) writer.Write(s);
+        foreach (var f in _phi) writer.Write(f);
+        writer.Write(_documentTopics.Length);
+        foreach (var row in _documentTopics)
+            foreach (var f in row) writer.Write(f);
+        writer.Write(LikelihoodTrace.Count);
+        foreach (var point in LikelihoodTrace)
+        {
+            writer.Write(point.Iteration);
+            writer.Write(point.LogLikelihood);
+            writer.Write(point.PerToken);
+        }
+    }
+
+    /// <summary>Reads what <see cref="Save"/> wrote; every count and probability is checked so a damaged file fails clearly.</summary>
+    public static LdaModel Load(BinaryReader reader)
+    {
+        try
+        {
+            if (reader.ReadString() != Magic) throw Corrupt("not an LDA model");
+            var version = reader.ReadInt32();
+            if (version != FormatVersion)
+                throw new TopicModelException($"LDA model has format version {version}; this build reads {FormatVersion}");
+            var k = Count(reader.ReadInt32(), 1, 10_000, "topic count");
+            var options = new LatentDirichletAllocationOptions
+            {
+                NumberOfTopics = k,
+                Beta = reader.ReadDouble(),
+                AlphaSum = reader.ReadDouble(),
+                MaximumNumberOfIterations = reader.ReadInt32(),
+                NumberOfSummaryTermsPerTopic = reader.ReadInt32(),
+                Seed = reader.ReadInt32(),
+                InferenceIterations = reader.ReadInt32(),
+                MinimumTokenLength = reader.ReadInt32(),
+                Normalization = new TextNormalizationOptions
+                {
+                    CaseFolding = reader.ReadBoolean(),
+                    RemoveDiacritics = reader.ReadBoolean(),
+                    KeepPunctuation = reader.ReadBoolean(),
+                    Numbers = (NumberHandling)reader.ReadInt32(),
+                    RemoveStopWords = reader.ReadBoolean(),
+                },
+                AdditionalStopWords = Strings(reader),
+            };
+            var seeds = new SeedTopic[Count(reader.ReadInt32(), 0, k, "seed topic count")];
+            for (var i = 0; i < seeds.Length; i++) seeds[i] = new SeedTopic(reader.ReadInt32(), reader.ReadString(), Strings(reader));
+            options = options with { SeedTopics = seeds };
+            try
+            {
+                options.Validate();
+            }
+            catch (TopicModelException e)
+            {
+                throw Corrupt(e.Problem);
+            }
+            var vocabulary = Vocabulary.Load(reader);
+            var alpha = new double[k];
+            for (var t = 0; t < k; t++)
+            {
+                alpha[t] = reader.ReadDouble();
+                if (!(alpha[t] > 0) || !double.IsFinite(alpha[t])) throw Corrupt($"alpha[{t}] = {alpha[t]}");
+            }
+            var sizes = new long[k];
+            for (var t = 0; t < k; t++)
+            {
+                sizes[t] = reader.ReadInt64();
+                if (sizes[t] < 0) throw Corrupt($"topic {t} has size {sizes[t]}");
+            }
+            var phi = new float[checked(vocabulary.Count * k)];
+            for (var i = 0; i < phi.Length; i++)
+            {
+                phi[i] = reader.ReadSingle();
+                if (!(phi[i] >= 0 && phi[i] <= 1)) throw Corrupt($"topic-word weight {i} = {phi[i]}");
+            }
+            var documents = new float[Count(reader.ReadInt32(), 0, int.MaxValue, "document count")][];
+            for (var d = 0; d < documents.Length; d++)
+            {
+                var row = documents[d] = new float[k];
+                for (var t = 0; t < k; t++) row[t] = reader.ReadSingle();
+            }
+            var trace = new LikelihoodPoint[Count(reader.ReadInt32(), 0, 10_000_000, "likelihood trace length")];
+            for (var i = 0; i < trace.Length; i++) trace[i] = new LikelihoodPoint(reader.ReadInt32(), reader.ReadDouble(), reader.ReadDouble());
+            return new LdaModel(options, vocabulary, alpha, phi, sizes, documents, trace);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new TopicModelException("LDA model is truncated", inner: e);
+        }
+    }
+
+    private static IReadOnlyList<string> Strings(BinaryReader reader)
+    {
+        var list = new string[Count(reader.ReadInt32(), 0, 1_000_000, "string count")];
+        for (var i = 0; i < list.Length; i++) list[i] = reader.ReadString();
+        return list;
+    }
+
+    private static int Count(int value, int min, int max, string what) =>
+        value >= min && value <= max ? value : throw Corrupt($"{what} {value} is outside {min}..{max}");
+
+    private static TopicModelException Corrupt(string problem) => new($"LDA model is corrupted: {problem}");
+}

@@ -1,0 +1,35 @@
+using System.Collections.Frozen;
+using TopicModel.ML.Text;
+
+namespace TopicModel.ML.Lda;
+
+/// <summary>
+/// Text -> LDA tokens: the shared <see cref="TokenAnalyzer"/> (folding, English stop words) plus the LDA's own
+/// extra stop words and minimum token length. Immutable and thread-safe.
+/// </summary>
+internal sealed class LdaTokenizer
+{
+    private readonly TokenAnalyzer _analyzer;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _stop;
+    private readonly int _minLength;
+
+    public LdaTokenizer(TextNormalizationOptions normalization, IReadOnlyList<string> additionalStopWords, int minLength)
+    {
+        _analyzer = new TokenAnalyzer(normalization);
+        _stop = additionalStopWords.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _minLength = minLength;
+    }
+
+    public List<string> Tokenize(string text)
+    {
+        var buffer = new TokenBuffer();
+        _analyzer.Analyze(text, buffer);
+        var tokens = new List<string>(buffer.Count);
+        for (var i = 0; i < buffer.Count; i++)
+        {
+            var t = buffer[i];
+            if (t.Length >= _minLength && !_stop.Contains(t)) tokens.Add(t.ToString());
+        }
+        return tokens;
+    }
+}

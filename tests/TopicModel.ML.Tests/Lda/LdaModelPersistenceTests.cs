@@ -1,0 +1,64 @@
+using System.Text;
+using TopicModel.ML.Lda;
+
+namespace TopicModel.ML.Tests.Lda;
+
+public class LdaModelPersistenceTests
+{
+    private static LdaModel Fit() => new LatentDirichletAllocation(new LatentDirichletAllocationOptions
+    {
+        NumberOfTopics = 3,
+        MaximumNumberOfIterations = 20,
+        MinimumDocumentCount = 1,
+        MaximumDocumentFrequency = 1,
+        NumberOfThreads = 1,
+        AdditionalStopWords = ["lorem"],
+        SeedTopics = [new SeedTopic(1, "seeded", [GeneratedTopics.Word(1, 0)])],
+    }).FitTokens(GeneratedTopics.Create(documents: 60, topics: 3, wordsPerTopic: 8, length: 20, seed: 2).Documents);
+
+    private static LdaModel Load(byte[] bytes)
+    {
+        using var reader = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
+        return LdaModel.Load(reader);
+    }
+
+    [Fact]
+    public void Save_then_load_round_trips_the_model_exactly()
+    {
+        var model = Fit();
+        var bytes = LatentDirichletAllocationTests.Bytes(model);
+        var loaded = Load(bytes);
+
+        Assert.Equal(bytes, LatentDirichletAllocationTests.Bytes(loaded));
+        Assert.Equal(model.Topics.Select(t => (t.Id, t.SeedLabel, t.Size, string.Join(" ", t.TopTerms))),
+            loaded.Topics.Select(t => (t.Id, t.SeedLabel, t.Size, string.Join(" ", t.TopTerms))));
+        Assert.Equal(model.Alpha, loaded.Alpha);
+        Assert.Equal(model.LikelihoodTrace, loaded.LikelihoodTrace);
+        Assert.Equal(model.Options.AdditionalStopWords, loaded.Options.AdditionalStopWords);
+        string[] document = [GeneratedTopics.Word(0, 1), GeneratedTopics.Word(0, 2), GeneratedTopics.Word(2, 0)];
+        Assert.Equal(model.Infer(document), loaded.Infer(document));
+        Assert.Equal(model.InferText("t0w1 t0w2 lorem"), loaded.InferText("t0w1 t0w2 lorem"));
+    }
+
+    [Fact]
+    public void Damaged_or_truncated_model_bytes_fail_with_a_clear_error()
+    {
+        var bytes = LatentDirichletAllocationTests.Bytes(Fit());
+
+        var truncated = Assert.Throws<TopicModelException>(() => Load(bytes[..(bytes.Length / 2)]));
+        Assert.Contains("truncated", truncated.Message);
+
+        var notModel = Assert.Throws<TopicModelException>(() => Load(Encoding.UTF8.GetBytes("\u0005hello world")));
+        Assert.Contains("not an LDA model", notModel.Message);
+
+        // The topic count is the first int after the magic string and the version.
+        var badTopics = (byte[])bytes.Clone();
+        var offset = 1 + "TopicModel.LdaModel".Length + 4;
+        BitConverter.GetBytes(0).CopyTo(badTopics, offset);
+        Assert.Contains("topic count 0", Assert.Throws<TopicModelException>(() => Load(badTopics)).Message);
+
+        var newer = (byte[])bytes.Clone();
+        BitConverter.GetBytes(99).CopyTo(newer, offset - 4);
+        Assert.Contains("format version 99", Assert.Throws<TopicModelException>(() => Load(newer)).Message);
+    }
+}
