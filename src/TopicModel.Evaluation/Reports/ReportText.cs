@@ -41,7 +41,7 @@ public static class ReportText
             ? "no evaluation paper occurs in the training data"
             : $"{leak.Count} papers also occur in the training data ({leak.SameTitle} same title, {leak.NearDuplicates} near-duplicates) and were {(leak.Excluded ? "excluded" : "kept in (--include-leaked)")}";
         return $"{r.PaperCount} papers scored against {r.Labels.Describe()}; {leakage}. " +
-               $"Intervals: {r.Intervals.ConfidenceLevel:P0} percentile bootstrap over papers, {r.Intervals.Resamples} resamples, seed {r.Intervals.Seed}.";
+               $"Intervals: {r.Intervals.ConfidenceLevel * 100:0}% percentile bootstrap over papers, {r.Intervals.Resamples} resamples, seed {r.Intervals.Seed}.";
     }
 
     /// <summary>Per-topic rows: topic, support, predicted, precision, recall, F1 (each with its interval).</summary>

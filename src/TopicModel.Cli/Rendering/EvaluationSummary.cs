@@ -1,0 +1,20 @@
+using Spectre.Console;
+using TopicModel.Evaluation.Harness;
+using TopicModel.Evaluation.Reports;
+
+namespace TopicModel.Cli.Rendering;
+
+/// <summary>What `evaluate` and `run` print: the overall metrics with intervals, what was scored, the verdict of a comparison.</summary>
+public static class EvaluationSummary
+{
+    public static void Render(IAnsiConsole console, EvaluationResult result, ModelComparison? comparison, ReportFiles files)
+    {
+        var table = new Table().Title($"Held-out metrics: {Markup.Escape(result.ModelName)}").AddColumns("metric", "value [[95% interval]]");
+        foreach (var (metric, value) in ReportText.Summary(result)) table.AddRow(Markup.Escape(metric), Markup.Escape(value));
+        console.Write(table);
+        console.WriteLine(ReportText.Scope(result));
+        if (comparison is not null) console.WriteLine($"Compared with {comparison.BaselineName}: {comparison.Verdict}");
+        if (files.Plotly is { IsInline: false } plotly) console.WriteLine($"note: {plotly.Description}");
+        console.WriteLine($"Report: {files.Html} (also report.md, metrics.json in {files.Folder})");
+    }
+}
