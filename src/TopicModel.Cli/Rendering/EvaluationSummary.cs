@@ -12,9 +12,11 @@ public static class EvaluationSummary
         var table = new Table().Title($"Held-out metrics: {Markup.Escape(result.ModelName)}").AddColumns("metric", "value [[95% interval]]");
         foreach (var (metric, value) in ReportText.Summary(result)) table.AddRow(Markup.Escape(metric), Markup.Escape(value));
         console.Write(table);
-        console.WriteLine(ReportText.Scope(result));
-        if (comparison is not null) console.WriteLine($"Compared with {comparison.BaselineName}: {comparison.Verdict}");
-        if (files.Plotly is { IsInline: false } plotly) console.WriteLine($"note: {plotly.Description}");
-        console.WriteLine($"Report: {files.Html} (also report.md, metrics.json in {files.Folder})");
+        // Prose goes straight to the writer: Spectre would wrap it at the console width, mid-phrase.
+        var writer = console.Profile.Out.Writer;
+        writer.WriteLine(ReportText.Scope(result));
+        if (comparison is not null) writer.WriteLine($"Compared with {comparison.BaselineName}: {comparison.Verdict}");
+        if (files.Plotly is { IsInline: false } plotly) writer.WriteLine($"note: {plotly.Description}");
+        writer.WriteLine($"Report: {files.Html} (also report.md, metrics.json in {files.Folder})");
     }
 }
