@@ -36,7 +36,7 @@ public sealed class EvaluatorTests
         Assert.Equal(2.0 / 3, m.PerClass[0].F1!.Value, Tolerance);
         Assert.Null(m.PerClass[2].F1);
         Assert.Equal(0.0, m.PerClass[3].F1);
-        Assert.Equal(["d"], m.ClassesWithoutPredictions.Where(c => c != "c"));
+        Assert.Equal(["d"], m.ClassesWithoutPredictions);
         Assert.Equal(["c"], m.ClassesWithoutSupport);
     }
 
