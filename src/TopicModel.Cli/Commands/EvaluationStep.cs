@@ -1,0 +1,36 @@
+using TopicModel.DataPrep.Preparation;
+using TopicModel.Evaluation.Harness;
+using TopicModel.Evaluation.Reports;
+using TopicModel.Training.Bundles;
+using TopicModel.Training.Recipes;
+
+namespace TopicModel.Cli.Commands;
+
+/// <summary>The evaluation `evaluate` and `run` share: score the held-out papers, compare if asked, write the report folder.</summary>
+public static class EvaluationStep
+{
+    public sealed record Outcome(EvaluationResult Result, ModelComparison? Comparison, ReportFiles Files);
+
+    public static Outcome Run(Recipe recipe, PreparedData data, ModelBundle bundle, string outDir, bool includeLeaked, ModelBundle? baseline)
+    {
+        ModelBundleFile.RequireSameTopics(bundle, data.Taxonomy, recipe.TaxonomyPath);
+        var options = EvaluationOptions.Default(recipe.Seed) with { IncludeLeaked = includeLeaked };
+        var heldOut = EvaluationData.HeldOut(data);
+        if (heldOut.Count == 0)
+            throw new ML.TopicModelException("there are no held-out papers to evaluate: give data files or list data.heldOut in the recipe", recipe.SourcePath);
+        var training = EvaluationData.Training(data);
+        var result = Evaluator.Evaluate(bundle, heldOut, training, options);
+        ModelComparison? comparison = null;
+        if (baseline is not null)
+        {
+            ModelBundleFile.RequireSameTopics(baseline, data.Taxonomy, recipe.TaxonomyPath);
+            var other = Evaluator.Evaluate(baseline, heldOut, training, options with { ExplainedTerms = 0 });
+            comparison = ModelComparer.Compare(other, result, options.Bootstrap);
+        }
+        var files = recipe.Data.HeldOut.Select(Path.GetFileName).OfType<string>().ToArray();
+        return new Outcome(result, comparison, ReportWriter.Write(outDir, result, comparison, files));
+    }
+
+    /// <summary>reports/&lt;model name&gt; under the recipe's reports folder.</summary>
+    public static string DefaultFolder(Recipe recipe, ModelBundle bundle) => Path.Combine(recipe.Output.ReportsDirectory, bundle.Name);
+}

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using Spectre.Console;
+using TopicModel.Cli.Rendering;
+using TopicModel.ML.IO;
+using TopicModel.Training.Recipes;
+using TopicModel.Training.Scoring;
+
+namespace TopicModel.Cli.Commands;
+
+/// <summary>`topicmodel run`: the whole job on the recipe: prep -> train -> evaluate the held-out digests -> score them.</summary>
+public static class RunCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var recipeOption = RecipeOption.Create();
+        var command = new Command("run", "Prepare, train, evaluate on the held-out digests and score them, as train.json says; ends with a summary and the report path.")
+        {
+            recipeOption,
+        };
+        command.SetAction((parse, cancellation) =>
+        {
+            var recipe = RecipeReader.Read(parse.GetValue(recipeOption)!);
+            if (recipe.Data.HeldOut.Count == 0)
+                throw new ML.TopicModelException("$.data.heldOut: `run` evaluates on held-out digests; list at least one", recipe.SourcePath);
+            var console = Terminal.Create(stdout);
+            var trained = TrainCommand.Train(recipe, console, stderr, cancellation);
+            console.WriteLine($"Trained {trained.Bundle.Name} on {trained.TrainingPapers} papers in {trained.Elapsed.TotalSeconds:0.0} s: {trained.BundlePath}");
+
+            var outDir = EvaluationStep.DefaultFolder(recipe, trained.Bundle);
+            console.MarkupLine($"[grey]evaluating on {string.Join(", ", recipe.Data.HeldOut.Select(f => Markup.Escape(Path.GetFileName(f))))}[/]");
+            var outcome = EvaluationStep.Run(recipe, trained.Data, trained.Bundle, outDir, includeLeaked: false, baseline: null);
+            cancellation.ThrowIfCancellationRequested();
+
+            var scored = Path.Combine(outDir, "scored.jsonl");
+            ScoringSummary summary = null!;
+            AtomicFile.WriteText(Path.Combine(outDir, "scored.rejects.jsonl"), rejects =>
+                AtomicFile.Write(scored, stream =>
+                    summary = BatchScorer.Score(recipe.Data.HeldOut, trained.Bundle.Classifier, stream, rejects, new ScoringOptions(), cancellation: cancellation)));
+
+            EvaluationSummary.Render(console, outcome.Result, null, outcome.Files);
+            console.WriteLine($"Scored {summary.Scored} held-out papers: {scored}");
+            // TrainCommand.Train already listed the rejected input records.
+            return Task.FromResult(summary.Rejected > 0 || trained.Data.Rejects.Count > 0 ? ExitCodes.CompletedWithRejects : ExitCodes.Ok);
+        });
+        return command;
+    }
+}

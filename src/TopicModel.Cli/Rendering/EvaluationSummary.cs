@@ -1,0 +1,22 @@
+using Spectre.Console;
+using TopicModel.Evaluation.Harness;
+using TopicModel.Evaluation.Reports;
+
+namespace TopicModel.Cli.Rendering;
+
+/// <summary>What `evaluate` and `run` print: the overall metrics with intervals, what was scored, the verdict of a comparison.</summary>
+public static class EvaluationSummary
+{
+    public static void Render(IAnsiConsole console, EvaluationResult result, ModelComparison? comparison, ReportFiles files)
+    {
+        var table = new Table().Title($"Held-out metrics: {Markup.Escape(result.ModelName)}").AddColumns("metric", "value [[95% interval]]");
+        foreach (var (metric, value) in ReportText.Summary(result)) table.AddRow(Markup.Escape(metric), Markup.Escape(value));
+        console.Write(table);
+        // Prose goes straight to the writer: Spectre would wrap it at the console width, mid-phrase.
+        var writer = console.Profile.Out.Writer;
+        writer.WriteLine(ReportText.Scope(result));
+        if (comparison is not null) writer.WriteLine($"Compared with {comparison.BaselineName}: {comparison.Verdict}");
+        if (files.Plotly is { IsInline: false } plotly) writer.WriteLine($"note: {plotly.Description}");
+        writer.WriteLine($"Report: {files.Html} (also report.md, metrics.json in {files.Folder})");
+    }
+}

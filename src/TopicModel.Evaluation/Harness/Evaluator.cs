@@ -1,0 +1,107 @@
+using TopicModel.DataPrep.Labeling;
+using TopicModel.DataPrep.Taxonomies;
+using TopicModel.Evaluation.Leakage;
+using TopicModel.ML;
+using TopicModel.ML.Metrics;
+using TopicModel.Training.Bundles;
+using TopicModel.Training.Pipelines;
+using TopicModel.Training.Scoring;
+
+namespace TopicModel.Evaluation.Harness;
+
+/// <summary>
+/// bundle + labeled evaluation papers (+ the training papers, for the leakage check) -> <see cref="EvaluationResult"/>.
+/// Pure apart from running the model; same inputs and seed give the same result.
+/// </summary>
+public static class Evaluator
+{
+    public static EvaluationResult Evaluate(
+        ModelBundle bundle, IReadOnlyList<EvaluationPaper> evaluation, IReadOnlyList<EvaluationPaper> training, EvaluationOptions options) =>
+        Evaluate(bundle.Name, bundle.Classifier, bundle.Taxonomy, evaluation, training, options);
+
+    /// <param name="classifier">Any classifier over the taxonomy's topics; a <see cref="TextClassifier"/> also explains its errors.</param>
+    public static EvaluationResult Evaluate(
+        string modelName,
+        IPaperClassifier classifier,
+        Taxonomy taxonomy,
+        IReadOnlyList<EvaluationPaper> evaluation,
+        IReadOnlyList<EvaluationPaper> training,
+        EvaluationOptions options)
+    {
+        if (!classifier.Topics.SequenceEqual(taxonomy.Ids))
+            throw new TopicModelException($"the model predicts [{string.Join(", ", classifier.Topics)}], not the taxonomy's topics");
+        var leaked = LeakageCheck.Find(evaluation.Select(p => p.Paper).ToArray(), training.Select(p => p.Paper).ToArray(), options.Leakage);
+        var leakedIds = leaked.Select(l => l.Paper.Id).ToHashSet(StringComparer.Ordinal);
+        var kept = options.IncludeLeaked ? evaluation : evaluation.Where(p => !leakedIds.Contains(p.Paper.Id)).ToArray();
+        if (kept.Count == 0)
+            throw new TopicModelException($"no papers left to evaluate: all {evaluation.Count} occur in the training data (pass --include-leaked to score them anyway)");
+
+        var labels = kept.Select(p => TopicIndex(taxonomy, p.Topic, p)).ToArray();
+        var probabilities = Predict(classifier, kept);
+        var secondary = kept.Any(p => p.Secondary.Count > 0)
+            ? kept.Select(p => (IReadOnlyCollection<int>?)p.Secondary.Select(s => TopicIndex(taxonomy, s, p)).ToArray()).ToArray()
+            : null;
+        var predictions = MulticlassPredictions.Create(labels, probabilities, taxonomy.Ids, secondary);
+
+        return new EvaluationResult(
+            modelName,
+            taxonomy,
+            kept.Select(p => p.Paper.Id).ToArray(),
+            new LabelCounts(kept.Count(p => p.Source == LabelSource.Reviewed), kept.Count(p => p.Source == LabelSource.Weak)),
+            MulticlassEvaluator.Evaluate(predictions, options.Metrics),
+            MulticlassBootstrap.ConfidenceIntervals(predictions, options.Bootstrap, options.Metrics),
+            Misclassified(classifier, kept, predictions, probabilities, options.ExplainedTerms),
+            new LeakageReport(options.Leakage, leaked, Excluded: !options.IncludeLeaked),
+            CountPerTopic(taxonomy, training),
+            CountPerTopic(taxonomy, kept),
+            predictions);
+    }
+
+    private static float[][] Predict(IPaperClassifier classifier, IReadOnlyList<EvaluationPaper> papers)
+    {
+        var rows = new float[papers.Count][];
+        System.Threading.Tasks.Parallel.For(0, papers.Count, i =>
+        {
+            rows[i] = new float[classifier.Topics.Count];
+            classifier.Predict(papers[i].Paper, rows[i]);
+        });
+        return rows;
+    }
+
+    private static IReadOnlyList<MisclassifiedPaper> Misclassified(
+        IPaperClassifier classifier, IReadOnlyList<EvaluationPaper> papers, MulticlassPredictions predictions, float[][] probabilities, int terms)
+    {
+        var topics = classifier.Topics;
+        var errors = new List<MisclassifiedPaper>();
+        for (var i = 0; i < papers.Count; i++)
+        {
+            var (truth, predicted) = (predictions.Labels[i], predictions.PredictedLabels[i]);
+            if (truth == predicted) continue;
+            var paper = papers[i];
+            var explanation = classifier is TextClassifier text && terms > 0
+                ? text.Explain(paper.Paper, topics[predicted], terms).Select(t => new TermContribution(t.Term, t.Contribution)).ToArray()
+                : [];
+            errors.Add(new MisclassifiedPaper(
+                paper.Paper.Id, paper.Paper.Title, paper.Paper.Digest, topics[truth], topics[predicted],
+                probabilities[i][predicted], probabilities[i][truth], paper.Source, explanation));
+        }
+        return errors;
+    }
+
+    private static int[] CountPerTopic(Taxonomy taxonomy, IEnumerable<EvaluationPaper> papers)
+    {
+        var counts = new int[taxonomy.Topics.Count];
+        foreach (var p in papers)
+        {
+            var t = taxonomy.IndexOf(p.Topic);
+            if (t >= 0) counts[t]++;
+        }
+        return counts;
+    }
+
+    private static int TopicIndex(Taxonomy taxonomy, string topic, EvaluationPaper paper)
+    {
+        var index = taxonomy.IndexOf(topic);
+        return index >= 0 ? index : throw new TopicModelException($"paper '{paper.Paper.Title}' is labeled '{topic}', which is not a topic of the model", paper.Paper.Digest, paper.Paper.Line);
+    }
+}

@@ -1,0 +1,11 @@
+using TopicModel.Evaluation.Html;
+
+namespace TopicModel.Evaluation.Reports;
+
+/// <summary>Where a report folder's files are, and where its plotly.js came from.</summary>
+public sealed record ReportFiles(string Folder, PlotlyJsSource? Plotly = null)
+{
+    public string MetricsJson => Path.Combine(Folder, "metrics.json");
+    public string Markdown => Path.Combine(Folder, "report.md");
+    public string Html => Path.Combine(Folder, "report.html");
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using TopicModel.TestSupport;
+
+namespace TopicModel.Cli.Tests;
+
+public sealed class EvaluateAndRunCommandTests : IDisposable
+{
+    private readonly TempRecipe _recipe = new();
+
+    public void Dispose() => _recipe.Dispose();
+
+    private string Reports => Path.Combine(_recipe.Directory, "reports", "test");
+
+    [Fact]
+    public void Run_trains_evaluates_and_scores_the_held_out_digest_then_evaluate_compares_two_models()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("run", "--recipe", _recipe.RecipePath);
+
+        Assert.True(code == ExitCodes.Ok, stderr);
+        Assert.True(File.Exists(_recipe.BundlePath));
+        Assert.Contains("Held-out metrics: test", stdout);
+        Assert.Contains("MicroAccuracy", stdout);
+        Assert.Contains("93 papers scored against reviewed labels for all 93 papers; 19 papers also occur in the training data", stdout);
+        Assert.Contains($"Report: {Path.Combine(Reports, "report.html")}", stdout);
+        Assert.Equal(112, File.ReadAllLines(Path.Combine(Reports, "scored.jsonl")).Length);
+        using (var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(Reports, "metrics.json"))))
+        {
+            Assert.Equal(19, metrics.RootElement.GetProperty("leakage").GetProperty("count").GetInt32());
+            Assert.Equal(93, metrics.RootElement.GetProperty("data").GetProperty("papers").GetInt32());
+        }
+
+        var compared = Path.Combine(_recipe.Directory, "compared");
+        var (evaluated, evalOut, evalErr) = CliRunner.Run("evaluate", "--recipe", _recipe.RecipePath, "--model", _recipe.BundlePath,
+            "--compare", _recipe.BundlePath, "--include-leaked", "--out", compared, RepoPaths.HeldOutDigest);
+
+        Assert.True(evaluated == ExitCodes.Ok, evalErr);
+        Assert.Contains("112 papers scored against reviewed labels for all 112 papers; 19 papers also occur in the training data", evalOut);
+        Assert.Contains("kept in (--include-leaked)", evalOut);
+        Assert.Contains("no significant difference between test and test", evalOut);
+        Assert.True(File.Exists(Path.Combine(compared, "report.md")));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(compared, "metrics.json")));
+        Assert.Equal(1.0, json.RootElement.GetProperty("comparison").GetProperty("mcNemar").GetProperty("exactPValue").GetDouble());
+    }
+
+    [Fact]
+    public void Evaluate_with_a_missing_model_exits_2_and_names_the_file()
+    {
+        var (code, _, stderr) = CliRunner.Run("evaluate", "--recipe", _recipe.RecipePath, "--model", Path.Combine(_recipe.Directory, "missing.zip"));
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("missing.zip", stderr);
+    }
+}
