@@ -7,7 +7,8 @@ using TopicModel.Training.Recipes;
 namespace TopicModel.Training.AutoML;
 
 /// <summary>
-/// The search's record: every trial with its configuration, fold scores, mean ± std, metrics and time,
+/// The search's record: every trial with its configuration, its score (the objective), pooled and
+/// per-digest macro-F1, fold macro-F1 with their std, other metrics and time,
 /// written as CSV and JSON beside the bundle, and summarized (without timings, so a reproducible run
 /// gives a byte-identical bundle) in the manifest.
 /// </summary>
@@ -22,9 +23,10 @@ public static class Leaderboard
         var json = basePath + ".leaderboard.json";
         var rows = search.Leaderboard;
         var names = rows.SelectMany(t => t.Configuration.Values.Keys).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var perDigest = rows.SelectMany(t => t.Metrics.Keys).Where(k => k.StartsWith("macroF1:", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal).ToArray();
         AtomicFile.WriteText(csv, w =>
         {
-            w.WriteLine(string.Join(",", new[] { "rank", "trial", "macroF1", "std", "microAccuracy", "macroAccuracy", "logLoss", "seconds", "error" }.Concat(names)));
+            w.WriteLine(string.Join(",", new[] { "rank", "trial", "score", "std", "macroF1" }.Concat(perDigest).Concat(["microAccuracy", "macroAccuracy", "logLoss", "seconds", "error"]).Concat(names)));
             var rank = 0;
             foreach (var t in rows)
             {
@@ -32,10 +34,13 @@ public static class Leaderboard
                 {
                     (++rank).ToString(CultureInfo.InvariantCulture), t.Number.ToString(CultureInfo.InvariantCulture),
                     Number(t.Failed ? null : t.Score), Number(t.Failed ? null : t.StandardDeviation),
+                    Number(t.Metrics.GetValueOrDefault("macroF1", double.NaN)),
+                }.Concat(perDigest.Select(k => Number(t.Metrics.GetValueOrDefault(k, double.NaN)))).Concat(new[]
+                {
                     Number(t.Metrics.GetValueOrDefault("microAccuracy", double.NaN)), Number(t.Metrics.GetValueOrDefault("macroAccuracy", double.NaN)),
                     Number(t.Metrics.GetValueOrDefault("logLoss", double.NaN)), t.Elapsed.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture),
                     CsvText.Quote(t.Error ?? ""),
-                }.Concat(names.Select(n => CsvText.Quote(t.Configuration.Values.TryGetValue(n, out var v) ? Convert.ToString(v, CultureInfo.InvariantCulture)! : "")));
+                }).Concat(names.Select(n => CsvText.Quote(t.Configuration.Values.TryGetValue(n, out var v) ? Convert.ToString(v, CultureInfo.InvariantCulture)! : "")));
                 w.WriteLine(string.Join(",", cells));
             }
         });
@@ -65,7 +70,7 @@ public static class Leaderboard
         ["leaderboard"] = new JsonArray(search.Leaderboard.Select(t => (JsonNode)new JsonObject
         {
             ["trial"] = t.Number,
-            ["macroF1"] = t.Failed ? null : Math.Round(t.Score, 6),
+            ["score"] = t.Failed ? null : Math.Round(t.Score, 6),
             ["std"] = Math.Round(t.StandardDeviation, 6),
         }).ToArray()),
     };
@@ -75,9 +80,9 @@ public static class Leaderboard
         var o = new JsonObject
         {
             ["trial"] = t.Number,
-            ["macroF1"] = t.Failed ? null : t.Score,
+            ["score"] = t.Failed ? null : t.Score,
             ["std"] = t.StandardDeviation,
-            ["foldScores"] = new JsonArray(t.FoldScores.Select(s => (JsonNode)JsonValue.Create(s)!).ToArray()),
+            ["foldMacroF1"] = new JsonArray(t.FoldScores.Select(s => (JsonNode)JsonValue.Create(s)!).ToArray()),
             ["metrics"] = new JsonObject(t.Metrics.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)JsonValue.Create(kv.Value)))),
             ["configuration"] = new JsonObject(PipelineSearchSpace.Relevant(t.Configuration).Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)(kv.Value switch
             {

@@ -24,13 +24,22 @@ public static class PipelineSearchSpace
         new ChoiceHyperparameter("featurizer.charNgrams", ["off", "on"], "off"),
         new IntHyperparameter("featurizer.minDocumentCount", 1, 3, 2),
         new ChoiceHyperparameter("featurizer.titleWeight", ["1", "1.5", "2", "3"], "1"),
-        new ChoiceHyperparameter(Trainer, [SdcaMaximumEntropy.TrainerName, LbfgsMaximumEntropy.TrainerName], SdcaMaximumEntropy.TrainerName),
+        new ChoiceHyperparameter(Trainer,
+            [SdcaMaximumEntropy.TrainerName, LbfgsMaximumEntropy.TrainerName, NaiveBayes.TrainerName, OneVersusAll.TrainerName], SdcaMaximumEntropy.TrainerName),
         new FloatHyperparameter("SdcaMaximumEntropy.l2Regularization", 1e-6, 1e-2, 1e-4, Log: true),
         new FloatHyperparameter("LbfgsMaximumEntropy.l2Regularization", 1e-3, 1, 0.1, Log: true),
         new FloatHyperparameter("LbfgsMaximumEntropy.l1Regularization", 0, 0.1, 0),
         // Fixed, not searched: they bound a trial's cost (L-BFGS would otherwise run to 1e-7).
         new IntHyperparameter("LbfgsMaximumEntropy.maximumNumberOfIterations", 100, 100, 100),
         new FloatHyperparameter("LbfgsMaximumEntropy.optimizationTolerance", 1e-5, 1e-5, 1e-5),
+        new ChoiceHyperparameter("NaiveBayes.variant", ["Complement", "Multinomial"], "Complement"),
+        new FloatHyperparameter("NaiveBayes.alpha", 1e-3, 1, 1e-2, Log: true),
+        new ChoiceHyperparameter("NaiveBayes.fitPriors", ["false", "true"], "false"),
+        new ChoiceHyperparameter("NaiveBayes.normalizeWeights", ["true", "false"], "true"),
+        // One-versus-all over a linear SVM, calibrated on its training margins (out-of-fold calibration costs 5x).
+        new ChoiceHyperparameter("OneVersusAll.binaryLearner", ["LinearSvm"], "LinearSvm"),
+        new FloatHyperparameter("OneVersusAll.lambda", 1e-5, 1e-1, 1e-3, Log: true),
+        new IntHyperparameter("OneVersusAll.calibrationFolds", 1, 1, 1),
         new FloatHyperparameter("ruleWeight", 0, 3, 0),
         new FloatHyperparameter("labelModelBlend", 0, 0.8, 0),
         new FloatHyperparameter("taxonomyPriorWeight", 0, 5, 0),
@@ -111,6 +120,7 @@ public static class PipelineSearchSpace
             {
                 double d => JsonValue.Create(d),
                 int i => JsonValue.Create(i),
+                "true" or "false" => JsonValue.Create((string)value == "true"),
                 _ => JsonValue.Create((string)value),
             };
         }

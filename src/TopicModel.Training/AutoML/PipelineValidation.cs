@@ -16,6 +16,7 @@ public sealed class PipelineValidation
 {
     private readonly int[] _fold;
     private readonly int[] _scored;
+    private readonly Dictionary<string, int[]> _digestGroups;
 
     public PipelineValidation(PipelineWorkspace workspace, int folds, int seed)
     {
@@ -38,9 +39,16 @@ public sealed class PipelineValidation
         }
         var reviewed = Enumerable.Range(0, labeled.Count).Where(i => labeled[i].Reviewed).ToArray();
         _scored = reviewed.Length > 0 ? reviewed : Enumerable.Range(0, labeled.Count).ToArray();
+        _digestGroups = _scored.GroupBy(i => labeled[i].Paper.Digest)
+            .Where(g => g.Count() >= MinimumDigestSize)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        var metric = _digestGroups.Count >= 2
+            ? $"the mean over {_digestGroups.Count} digests ({string.Join(", ", _digestGroups.Select(g => $"{g.Key}: {g.Value.Length}"))}) of each digest's macro-F1, so every period counts the same however many papers it has,"
+            : "macro-F1";
         var against = reviewed.Length > 0
-            ? $"macro-F1 against the reviewed labels of {reviewed.Length} papers"
-            : "macro-F1 against weak labels (no reviewed labels in the training data: this measures imitation of the rules)";
+            ? $"{metric} against the reviewed labels of {reviewed.Length} papers"
+            : $"{metric} against weak labels (no reviewed labels in the training data: this measures imitation of the rules)";
         var extra = workspace.Corpus.Pool.Count > 0 ? $"; the {workspace.Corpus.Pool.Count} unlabeled pool papers only ever train" : "";
         Rule = $"{how}, {against}{extra}";
     }
@@ -49,8 +57,17 @@ public sealed class PipelineValidation
     public int Folds { get; }
     public string Rule { get; }
 
-    /// <summary>Out-of-fold probabilities for every labeled paper, and the dev metrics over the scored papers.</summary>
-    public (float[][] OutOfFold, MulticlassClassificationMetrics Dev, double[] FoldScores) Run(PipelineOptions options, CancellationToken cancellation)
+    /// <summary>
+    /// Digests with at least this many scored papers are scored on their own for the objective; smaller
+    /// ones only count in the pooled metrics (a macro-F1 over a handful of papers is noise).
+    /// </summary>
+    public const int MinimumDigestSize = 20;
+
+    /// <summary>
+    /// Out-of-fold probabilities for every labeled paper, the dev metrics over the scored papers, the
+    /// objective (see <see cref="Rule"/>), macro-F1 per digest and per fold.
+    /// </summary>
+    public ValidationOutcome Run(PipelineOptions options, CancellationToken cancellation)
     {
         var labeled = Workspace.Corpus.Labeled;
         var topics = Workspace.Corpus.Taxonomy.Ids;
@@ -84,7 +101,9 @@ public sealed class PipelineValidation
             .Where(s => s.Length > 0)
             .Select(s => Evaluate(s, oof).MacroF1)
             .ToArray();
-        return (oof, dev, foldScores);
+        var byDigest = _digestGroups.ToDictionary(g => g.Key, g => Evaluate(g.Value, oof).MacroF1, StringComparer.Ordinal);
+        var score = byDigest.Count >= 2 ? byDigest.Values.Average() : dev.MacroF1;
+        return new ValidationOutcome(oof, dev, score, byDigest, foldScores);
     }
 
     private MulticlassClassificationMetrics Evaluate(int[] papers, float[][] oof)

@@ -43,15 +43,18 @@ public static class TrainingRun
         var devByKey = new Dictionary<string, MulticlassClassificationMetrics>(StringComparer.Ordinal);
         var search = AutoMLExperiment.Run(tuner, (c, token) =>
         {
-            var (_, dev, folds) = validation.Run(PipelineSearchSpace.ToPipeline(c), token);
+            var outcome = validation.Run(PipelineSearchSpace.ToPipeline(c), token);
+            var dev = outcome.Dev;
             devByKey[c.Key] = dev;
-            return new TrialOutcome(dev.MacroF1, folds, new Dictionary<string, double>
+            var metrics = new Dictionary<string, double>
             {
                 ["macroF1"] = dev.MacroF1,
                 ["microAccuracy"] = dev.MicroAccuracy,
                 ["macroAccuracy"] = dev.MacroAccuracy,
                 ["logLoss"] = dev.LogLoss,
-            });
+            };
+            foreach (var (digest, f1) in outcome.MacroF1ByDigest) metrics[$"macroF1:{digest}"] = f1;
+            return new TrialOutcome(outcome.Score, outcome.FoldScores, metrics);
         }, budget, onTrial, cancellation);
         if (search.Best is null)
         {

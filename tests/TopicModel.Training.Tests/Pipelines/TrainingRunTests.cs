@@ -78,7 +78,11 @@ public sealed class TrainingRunTests(TrainedModel trained) : IClassFixture<Train
 
         Assert.Contains("5-fold cross-validation", result.ValidationRule);
         Assert.Contains("reviewed labels of 517 papers", result.ValidationRule);
-        Assert.Equal(result.Search.Best!.Score, result.Dev.MacroF1);
+        Assert.Equal(result.Search.Best!.Metrics["macroF1"], result.Dev.MacroF1);
+        Assert.Contains("mean over 2 digests", result.ValidationRule);
+        var byDigest = result.Search.Best.Metrics.Where(kv => kv.Key.StartsWith("macroF1:")).Select(kv => kv.Value).ToArray();
+        Assert.Equal(2, byDigest.Length);
+        Assert.Equal(byDigest.Average(), result.Search.Best.Score, 12);
         Assert.Equal(result.Dev.MacroF1, manifest["metrics"]!["dev"]!["macroF1"]!.GetValue<double>());
         Assert.NotNull(result.RulesDev);
         Assert.Equal(3, result.Search.Trials.Count);
@@ -97,11 +101,11 @@ public sealed class TrainingRunTests(TrainedModel trained) : IClassFixture<Train
         var csv = File.ReadAllLines(result.LeaderboardPaths[0]);
         var json = JsonNode.Parse(File.ReadAllText(result.LeaderboardPaths[1]))!;
 
-        Assert.StartsWith("rank,trial,macroF1,std,", csv[0]);
+        Assert.StartsWith("rank,trial,score,std,macroF1,macroF1:000_97cca7786c7f0218,macroF1:hf-daily-papers-2025,", csv[0]);
         Assert.Equal(1 + result.Search.Trials.Count, csv.Length);
         Assert.Equal(result.Search.Best!.Number.ToString(), csv[1].Split(',')[1]);
         Assert.Equal(result.Search.Trials.Count, json["trials"]!.AsArray().Count);
-        Assert.Equal(5, json["trials"]![0]!["foldScores"]!.AsArray().Count);
+        Assert.Equal(5, json["trials"]![0]!["foldMacroF1"]!.AsArray().Count);
     }
 
     [Fact]

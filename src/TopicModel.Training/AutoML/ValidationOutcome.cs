@@ -1,0 +1,16 @@
+using TopicModel.ML.Metrics;
+
+namespace TopicModel.Training.AutoML;
+
+/// <summary>What cross-validating one pipeline gave.</summary>
+/// <param name="OutOfFold">Probabilities for every labeled paper from the fold that did not train on it.</param>
+/// <param name="Dev">Pooled metrics over the scored (reviewed) papers.</param>
+/// <param name="Score">The search objective, as <see cref="PipelineValidation.Rule"/> states it.</param>
+/// <param name="MacroF1ByDigest">Macro-F1 of each digest large enough to be scored on its own.</param>
+/// <param name="FoldScores">Pooled macro-F1 per fold, for the spread.</param>
+public sealed record ValidationOutcome(
+    float[][] OutOfFold,
+    MulticlassClassificationMetrics Dev,
+    double Score,
+    IReadOnlyDictionary<string, double> MacroF1ByDigest,
+    double[] FoldScores);
