@@ -7,7 +7,8 @@ namespace TopicModel.ML.AutoML;
 /// budget is spent, the tuner has nothing left, or the caller cancels. Trials run one at a time (each
 /// trial already uses every core), so the sequence, and with a trial limit the result, is reproducible.
 /// Cancelling keeps every finished trial; a trial interrupted half-way is dropped, never half-counted.
-/// The time budget works the same way once one trial has finished.
+/// The time budget works the same way once one trial has finished. With <c>canonical</c>, proposals
+/// that map to a configuration already run are answered from the record, not run again.
 /// </summary>
 public static class AutoMLExperiment
 {
@@ -16,11 +17,14 @@ public static class AutoMLExperiment
         Func<Configuration, CancellationToken, TrialOutcome> evaluate,
         ExperimentBudget budget,
         Action<Trial, ExperimentResult>? onTrial = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default,
+        Func<Configuration, Configuration>? canonical = null)
     {
         budget.Validate();
         var clock = Stopwatch.StartNew();
         var trials = new List<Trial>();
+        var scored = new Dictionary<string, double>(StringComparer.Ordinal);
+        var repeats = 0;
         Trial? best = null;
         string stop;
         while (true)
@@ -28,8 +32,17 @@ public static class AutoMLExperiment
             if (cancellation.IsCancellationRequested) { stop = "interrupted"; break; }
             if (budget.MaxTrials is { } max && trials.Count >= max) { stop = $"trial limit ({max}) reached"; break; }
             if (budget.Time is { } time && clock.Elapsed >= time) { stop = $"time budget ({time.TotalSeconds:0.#} s) spent"; break; }
-            var configuration = tuner.Propose();
-            if (configuration is null) { stop = "search space exhausted"; break; }
+            var proposed = tuner.Propose();
+            if (proposed is null) { stop = "search space exhausted"; break; }
+            // A proposal that trains a pipeline already tried gets its score back without a trial.
+            var configuration = canonical?.Invoke(proposed) ?? proposed;
+            if (scored.TryGetValue(configuration.Key, out var known))
+            {
+                tuner.Report(proposed, known);
+                if (++repeats >= 10_000) { stop = "search space exhausted"; break; }
+                continue;
+            }
+            repeats = 0;
 
             var started = clock.Elapsed;
             Trial trial;
@@ -59,7 +72,8 @@ public static class AutoMLExperiment
                     clock.Elapsed - started, e.Message);
             }
             trials.Add(trial);
-            tuner.Report(configuration, trial.Score);
+            scored[configuration.Key] = trial.Score;
+            tuner.Report(proposed, trial.Score);
             if (!trial.Failed && (best is null || trial.Score > best.Score)) best = trial;
             onTrial?.Invoke(trial, new ExperimentResult(trials.ToArray(), best, "running", clock.Elapsed, tuner.Name));
         }

@@ -91,8 +91,7 @@ public static class PipelineSearchSpace
                 (FloatHyperparameter f, JsonValue v) => new FloatHyperparameter(f.Name, Number(v), Number(v), Number(v)),
                 (IntHyperparameter n, JsonValue v) => new IntHyperparameter(n.Name, (int)Number(v), (int)Number(v), (int)Number(v)),
                 (FloatHyperparameter f, JsonObject o) => Range(f, o),
-                (IntHyperparameter n, JsonObject o) => new IntHyperparameter(n.Name, (int)Get(o, "min", n.Min), (int)Get(o, "max", n.Max),
-                    (int)Get(o, "default", Math.Clamp(n.DefaultValue, (int)Get(o, "min", n.Min), (int)Get(o, "max", n.Max))), o["log"]?.GetValue<bool>() ?? n.Log),
+                (IntHyperparameter n, JsonObject o) => IntRange(n, o),
                 _ => throw new TopicModelException(declared is ChoiceHyperparameter
                     ? "expected one option or a list of options"
                     : "expected a number or {\"min\", \"max\", \"default\", \"log\"}"),
@@ -146,6 +145,25 @@ public static class PipelineSearchSpace
         };
     }
 
+    /// <summary>
+    /// The configuration with every hyperparameter that cannot change the pipeline (another trainer's,
+    /// self-training settings while it is off) set to its default in <paramref name="space"/>, so two
+    /// configurations that train the same pipeline have the same key and run once.
+    /// </summary>
+    public static Configuration Canonical(Configuration c, SearchSpace space)
+    {
+        var trainer = c.String(Trainer);
+        var selfTraining = !c.Has("selfTraining") || c.String("selfTraining") == "on";
+        var defaults = space.Dimensions.ToDictionary(d => d.Name, d => d.Default);
+        return new Configuration(c.Values.Select(kv =>
+        {
+            var otherTrainer = kv.Key.Contains('.') && !kv.Key.StartsWith("featurizer.", StringComparison.Ordinal)
+                && !kv.Key.StartsWith(trainer + ".", StringComparison.Ordinal);
+            var idleSelfTraining = !selfTraining && kv.Key is "selfTrainingThreshold" or "selfTrainingWeight";
+            return otherTrainer || idleSelfTraining ? KeyValuePair.Create(kv.Key, defaults[kv.Key]) : kv;
+        }));
+    }
+
     /// <summary>The configuration with hyperparameters of trainers it does not use removed (for display and the manifest).</summary>
     public static IEnumerable<KeyValuePair<string, object>> Relevant(Configuration c)
     {
@@ -157,11 +175,20 @@ public static class PipelineSearchSpace
     {
         var min = Get(o, "min", f.Min);
         var max = Get(o, "max", f.Max);
+        if (!(min <= max)) throw new TopicModelException($"hyperparameter '{f.Name}': needs finite min <= max, got [{min}, {max}]");
         foreach (var key in o.Select(kv => kv.Key))
         {
             if (key is not ("min" or "max" or "default" or "log")) throw new TopicModelException($"unknown property '{key}' (expected min, max, default, log)");
         }
         return new FloatHyperparameter(f.Name, min, max, Get(o, "default", Math.Clamp(f.DefaultValue, min, max)), o["log"]?.GetValue<bool>() ?? (f.Log && min > 0));
+    }
+
+    private static IntHyperparameter IntRange(IntHyperparameter n, JsonObject o)
+    {
+        var min = (int)Get(o, "min", n.Min);
+        var max = (int)Get(o, "max", n.Max);
+        if (min > max) throw new TopicModelException($"hyperparameter '{n.Name}': needs min <= max, got [{min}, {max}]");
+        return new IntHyperparameter(n.Name, min, max, (int)Get(o, "default", Math.Clamp(n.DefaultValue, min, max)), o["log"]?.GetValue<bool>() ?? n.Log);
     }
 
     private static double Get(JsonObject o, string name, double fallback) => o[name] is JsonValue v ? Number(v) : fallback;

@@ -55,7 +55,7 @@ public static class TrainingRun
             };
             foreach (var (digest, f1) in outcome.MacroF1ByDigest) metrics[$"macroF1:{digest}"] = f1;
             return new TrialOutcome(outcome.Score, outcome.FoldScores, metrics);
-        }, budget, onTrial, cancellation);
+        }, budget, onTrial, cancellation, c => PipelineSearchSpace.Canonical(c, space));
         if (search.Best is null)
         {
             if (search.StopReason == "interrupted") throw new OperationCanceledException("interrupted before any trial finished");

@@ -87,7 +87,7 @@ public sealed class ModelBundleFileTests : IDisposable
     {
         using var zip = ZipFile.OpenRead(_bundle);
 
-        Assert.Equal(["manifest.json", "taxonomy.json", "featurizer.bin", "model.bin", "lda.bin"], zip.Entries.Select(e => e.FullName));
+        Assert.Equal(["manifest.json", "taxonomy.json", "featurizer.bin", "model.bin", "pipeline.json", "lda.bin"], zip.Entries.Select(e => e.FullName));
     }
 
     [Fact]

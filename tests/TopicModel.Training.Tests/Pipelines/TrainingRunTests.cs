@@ -24,7 +24,14 @@ public sealed class TrainedModel : IDisposable
     public void Dispose() => Recipe.Dispose();
 }
 
-public sealed class TrainingRunTests(TrainedModel trained) : IClassFixture<TrainedModel>
+[CollectionDefinition(Name)]
+public sealed class TrainedModelCollection : ICollectionFixture<TrainedModel>
+{
+    public const string Name = "trained model";
+}
+
+[Collection(TrainedModelCollection.Name)]
+public sealed class TrainingRunTests(TrainedModel trained)
 {
     internal static PreparedData Prepare(Recipe r) => DataPreparation.Run(new PrepInputs(
         r.TaxonomyPath, r.Data.Train, r.Data.HeldOut, r.Data.Unlabeled, r.Data.ReviewedLabels,
@@ -52,7 +59,7 @@ public sealed class TrainingRunTests(TrainedModel trained) : IClassFixture<Train
     public void The_model_learns_topics_well_above_the_majority_class_on_the_held_out_digest()
     {
         var bundle = ModelBundleFile.Load(trained.Result.BundlePath);
-        var train = TrainingRun.Corpus(trained.Result.Data).Labeled.Select(e => e.Paper.Id).ToHashSet();
+        var train = trained.Result.Data.InSplit(Split.Train).Select(e => e.Paper.Id).ToHashSet();
         var heldOut = trained.Result.Data.InSplit(Split.HeldOut).Where(p => !train.Contains(p.Paper.Id)).ToList();
 
         var correct = 0;

@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+using TopicModel.ML.AutoML;
+using TopicModel.TestSupport;
+using TopicModel.Training.AutoML;
+
+namespace TopicModel.Training.Tests.AutoML;
+
+public sealed class PipelineSearchSpaceTests
+{
+    [Fact]
+    public void The_recipe_schema_names_exactly_the_declared_hyperparameters()
+    {
+        var schema = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "train.schema.json")))!;
+        var names = schema["properties"]!["automl"]!["properties"]!["searchSpace"]!["propertyNames"]!["enum"]!.AsArray()
+            .Select(n => n!.GetValue<string>()).Order().ToArray();
+
+        Assert.Equal(PipelineSearchSpace.Declared.Select(d => d.Name).Order().ToArray(), names);
+    }
+
+    [Fact]
+    public void Every_point_of_the_declared_space_maps_to_a_trainable_pipeline()
+    {
+        var space = new SearchSpace(PipelineSearchSpace.Declared);
+        var random = new Random(5);
+        foreach (var configuration in Enumerable.Range(0, 200).Select(_ => space.Sample(random)).Prepend(space.Default()))
+        {
+            var pipeline = PipelineSearchSpace.ToPipeline(configuration);
+            // The catalog validates the trainer's options as a recipe would; nothing may be unknown or out of range.
+            Trainers.TrainerCatalog.Create(pipeline.Trainer, pipeline.TrainerOptions, seed: 1);
+            Assert.InRange(pipeline.LabelModelBlend, 0, 1);
+            Assert.True(pipeline.RuleWeight >= 0);
+        }
+    }
+
+    [Fact]
+    public void The_default_is_the_cheap_text_only_start_of_cost_frugal_search()
+    {
+        var pipeline = PipelineSearchSpace.ToPipeline(new SearchSpace(PipelineSearchSpace.Declared).Default());
+
+        Assert.Equal("SdcaMaximumEntropy", pipeline.Trainer);
+        Assert.Equal(1, pipeline.Featurizer.MaxWordNgramLength);
+        Assert.False(pipeline.Featurizer.CharNgrams);
+        Assert.Equal(0f, pipeline.RuleWeight);
+        Assert.Equal(0f, pipeline.PoolWeight);
+        Assert.Equal(0f, pipeline.SelfTrainingThreshold);
+    }
+}
