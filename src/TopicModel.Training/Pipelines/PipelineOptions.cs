@@ -39,6 +39,13 @@ public sealed record PipelineOptions
 
     public float SelfTrainingWeight { get; init; } = 0.5f;
 
+    /// <summary>
+    /// Reweights labeled papers by (topic count / largest topic count)^−ClassBalance, rescaled so their
+    /// total weight is unchanged: 0 keeps the data's topic mix, 1 gives every topic the same total
+    /// weight (scikit-learn's class_weight="balanced"). Macro-F1 counts small topics as much as large ones.
+    /// </summary>
+    public float ClassBalance { get; init; }
+
     /// <summary>Example weight of one pseudo-paper per topic written from its name, description and keywords; 0 leaves them out.</summary>
     public float TaxonomyPriorWeight { get; init; }
 }

@@ -64,6 +64,7 @@ public sealed class PipelineWorkspace
             var weight = p.Reviewed ? 1f : options.WeakLabelWeight;
             if (weight > 0) examples.Add((i, p.Topic, weight));
         }
+        if (options.ClassBalance > 0) examples = Balance(examples, options.ClassBalance);
         var first = examples.Count;
         if (options.PoolWeight > 0)
         {
@@ -116,6 +117,16 @@ public sealed class PipelineWorkspace
             var featurizer = new TextFeaturizer(options).Fit(fitOn);
             return (featurizer, featurizer.TransformAll(Corpus.Documents.Select(p => TextClassifier.Fields(p.Paper)).ToArray()));
         })).Value;
+    }
+
+    private List<(int Document, int Topic, float Weight)> Balance(List<(int Document, int Topic, float Weight)> examples, float strength)
+    {
+        var mass = new double[Corpus.Taxonomy.Topics.Count];
+        foreach (var e in examples) mass[e.Topic] += e.Weight;
+        var largest = mass.Max();
+        var scaled = examples.Select(e => (e.Document, e.Topic, Weight: (float)(e.Weight * Math.Pow(mass[e.Topic] / largest, -strength)))).ToList();
+        var rescale = (float)(examples.Sum(e => (double)e.Weight) / scaled.Sum(e => (double)e.Weight));
+        return scaled.Select(e => (e.Document, e.Topic, e.Weight * rescale)).ToList();
     }
 
     private MulticlassDataset Dataset(SparseVector[] rows, IReadOnlyList<(int Document, int Topic, float Weight)> examples) =>

@@ -156,6 +156,7 @@ public static class TrainingRun
         ["ruleWeight"] = p.RuleWeight,
         ["labelModelBlend"] = p.LabelModelBlend,
         ["taxonomyPriorWeight"] = p.TaxonomyPriorWeight,
+        ["classBalance"] = p.ClassBalance,
         ["weakLabelWeight"] = p.WeakLabelWeight,
         ["poolWeight"] = p.PoolWeight,
         ["selfTrainingThreshold"] = p.SelfTrainingThreshold,
