@@ -17,8 +17,11 @@ switch (args.FirstOrDefault())
     case "f1" when args.Length == 4:
         FastTextF1.Run(args[1], args[2], args[3]);
         return;
-    case "corpus" or "train" or "f1":
-        Console.Error.WriteLine("usage: corpus CORPUS_DIR OUT_DIR TRAIN_SIZE [SCORE_SIZE...] | train TRAIN.jsonl HELDOUT.jsonl CLASSES.txt BUNDLE.zip | f1 GOLD.ft PREDICTIONS CLASSES.txt");
+    case "score-profile" when args.Length >= 3:
+        ScoreProfile.Run(args[1], args[2], args.Length > 3 ? int.Parse(args[3]) : 20_000);
+        return;
+    case "corpus" or "train" or "f1" or "score-profile":
+        Console.Error.WriteLine("usage: corpus CORPUS_DIR OUT_DIR TRAIN_SIZE [SCORE_SIZE...] | train TRAIN.jsonl HELDOUT.jsonl CLASSES.txt BUNDLE.zip | f1 GOLD.ft PREDICTIONS CLASSES.txt | score-profile BUNDLE INPUT.jsonl [N]");
         Environment.Exit(2);
         return;
 }
