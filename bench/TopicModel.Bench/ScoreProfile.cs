@@ -19,12 +19,23 @@ public static class ScoreProfile
         var classifier = bundle.Classifier;
         var papers = new List<Paper>(limit);
 
+        foreach (var item in PaperReader.Read(input).Take(2000)) { _ = item; }
         var read = Measure(() =>
         {
             foreach (var item in PaperReader.Read(input))
             {
                 if (item.Paper is { } p) papers.Add(p);
                 if (papers.Count == limit) break;
+            }
+        });
+        var tokens = new ML.Text.TokenBuffer();
+        var analyzer = classifier.Featurizer.Analyzer;
+        var analyze = Measure(() =>
+        {
+            foreach (var p in papers)
+            {
+                analyzer.Analyze(p.Title, tokens);
+                analyzer.Analyze(p.Abstract, tokens);
             }
         });
         var vectors = new ML.Sparse.SparseVector[papers.Count];
@@ -51,6 +62,7 @@ public static class ScoreProfile
         Console.WriteLine($"{papers.Count:N0} papers, one thread, CPU µs per paper:");
         Console.WriteLine($"  read + parse JSONL      {read / n * 1e6,8:F1}");
         Console.WriteLine($"  featurize               {featurize / n * 1e6,8:F1}");
+        Console.WriteLine($"    of which tokenize     {analyze / n * 1e6,8:F1}");
         Console.WriteLine($"  model predict           {predict / n * 1e6,8:F1}");
         Console.WriteLine($"  classify (feat+pred+top){classify / n * 1e6,8:F1}");
         Console.WriteLine($"  write JSONL             {write / n * 1e6,8:F1}");
