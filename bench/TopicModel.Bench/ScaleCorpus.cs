@@ -38,12 +38,14 @@ public static class ScaleCorpus
         var papers = new List<Source>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var titles = new HashSet<string>(StringComparer.Ordinal);
+        var read = 0;
         foreach (var file in files)
         {
             foreach (var line in File.ReadLines(file))
             {
                 if (string.IsNullOrWhiteSpace(line)) continue;
                 var p = JsonSerializer.Deserialize<Source>(line)!;
+                read++;
                 if (string.IsNullOrWhiteSpace(p.title) || string.IsNullOrWhiteSpace(p.@abstract)) continue;
                 if (!ids.Add(p.id) || !titles.Add(FastTextText(p.title))) continue;
                 papers.Add(p);
@@ -57,7 +59,7 @@ public static class ScaleCorpus
         var train = records.Where(r => !IsHeldOut(r)).ToArray();
         if (train.Select(r => r.Id).Intersect(heldOut.Select(r => r.Id)).Any()) throw new InvalidOperationException("split leaks papers");
 
-        Console.WriteLine($"corpus: {papers.Count:N0} distinct papers ({ids.Count:N0} ids read), {kept.Count + 1} classes " +
+        Console.WriteLine($"corpus: {papers.Count:N0} distinct papers ({read:N0} records read, duplicates by id or title dropped), {kept.Count + 1} classes " +
                           $"({string.Join(", ", kept.Order(StringComparer.Ordinal))}, {Other} = {counts.Length - KeptCategories} rare categories)");
         Console.WriteLine($"split by paper id: train {train.Length:N0}, held-out {heldOut.Length:N0}");
 
