@@ -1,11 +1,28 @@
 using BenchmarkDotNet.Running;
 using TopicModel.Bench;
 
-// "throughput [documents]" prints docs/s directly; anything else goes to BenchmarkDotNet
-// (e.g. --filter '*Featurizer*' --job short).
-if (args.Length > 0 && args[0] == "throughput")
+// "throughput [documents]" prints docs/s directly; "corpus", "train" and "f1" are the steps of
+// bench/compare.sh; anything else goes to BenchmarkDotNet (e.g. --filter '*Featurizer*' --job short).
+switch (args.FirstOrDefault())
 {
-    Throughput.Run(args.Length > 1 ? int.Parse(args[1]) : 200_000);
-    return;
+    case "throughput":
+        Throughput.Run(args.Length > 1 ? int.Parse(args[1]) : 200_000);
+        return;
+    case "corpus" when args.Length >= 4:
+        ScaleCorpus.Run(args[1], args[2], int.Parse(args[3]), args.Skip(4).Select(int.Parse).ToArray());
+        return;
+    case "train" when args.Length == 5:
+        TrainBench.Run(args[1], args[2], args[3], args[4]);
+        return;
+    case "f1" when args.Length == 4:
+        FastTextF1.Run(args[1], args[2], args[3]);
+        return;
+    case "score-profile" when args.Length >= 3:
+        ScoreProfile.Run(args[1], args[2], args.Length > 3 ? int.Parse(args[3]) : 20_000);
+        return;
+    case "corpus" or "train" or "f1" or "score-profile":
+        Console.Error.WriteLine("usage: corpus CORPUS_DIR OUT_DIR TRAIN_SIZE [SCORE_SIZE...] | train TRAIN.jsonl HELDOUT.jsonl CLASSES.txt BUNDLE.zip | f1 GOLD.ft PREDICTIONS CLASSES.txt | score-profile BUNDLE INPUT.jsonl [N]");
+        Environment.Exit(2);
+        return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(FeaturizerBenchmarks).Assembly).Run(args);

@@ -32,7 +32,7 @@ public static class SeedDigests
             yield return [lines[i], lines[i + 1]];
     }
 
-    private static string FindRoot()
+    public static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
