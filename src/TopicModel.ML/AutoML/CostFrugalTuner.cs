@@ -32,13 +32,19 @@ public sealed class CostFrugalTuner : ITuner
     private bool _triedMinus;
     private int _failures;
     private int _proposals;
+    private readonly Queue<Configuration> _initial;
     private Configuration? _pending;
     private double[]? _pendingPoint;
     private bool _pendingIsGlobal;
 
-    public CostFrugalTuner(SearchSpace space, int seed)
+    /// <param name="initial">
+    /// Configurations to try first, before the default (FLAML's points_to_evaluate): e.g. the best
+    /// pipeline of an earlier, longer search, so a short search refines it instead of starting over.
+    /// </param>
+    public CostFrugalTuner(SearchSpace space, int seed, IEnumerable<Configuration>? initial = null)
     {
         _space = space;
+        _initial = new Queue<Configuration>(initial ?? []);
         _random = new Random(seed);
         _dimensions = space.Free.Count;
         _initialStep = Math.Min(0.5, 0.2 * Math.Sqrt(Math.Max(1, _dimensions)));
@@ -53,6 +59,12 @@ public sealed class CostFrugalTuner : ITuner
     public Configuration? Propose()
     {
         if (_pending is not null) return _pending;
+        if (_initial.TryDequeue(out var start))
+        {
+            _pendingIsGlobal = true;
+            _pendingPoint = _space.ToUnit(start);
+            return _pending = _space.FromUnit(_pendingPoint);
+        }
         if (_incumbent is null && _proposals == 0)
         {
             _proposals++;

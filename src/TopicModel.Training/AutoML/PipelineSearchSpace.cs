@@ -40,9 +40,9 @@ public static class PipelineSearchSpace
         new ChoiceHyperparameter("OneVersusAll.binaryLearner", ["LinearSvm"], "LinearSvm"),
         new FloatHyperparameter("OneVersusAll.lambda", 1e-5, 1e-1, 1e-3, Log: true),
         new IntHyperparameter("OneVersusAll.calibrationFolds", 1, 1, 1),
-        new FloatHyperparameter("ruleWeight", 0, 3, 0),
+        new FloatHyperparameter("ruleWeight", 0, 8, 0),
         new FloatHyperparameter("labelModelBlend", 0, 0.8, 0),
-        new FloatHyperparameter("taxonomyPriorWeight", 0, 5, 0),
+        new FloatHyperparameter("taxonomyPriorWeight", 0, 20, 0),
         new FloatHyperparameter("classBalance", 0, 1, 0),
         new FloatHyperparameter("weakLabelWeight", 0, 1, 1),
         new FloatHyperparameter("poolWeight", 0, 0.5, 0),
@@ -106,6 +106,31 @@ public static class PipelineSearchSpace
         {
             throw new TopicModelException($"{path}: {e.Message}", file);
         }
+    }
+
+    /// <summary>
+    /// A configuration written in the recipe (name → value; names left out take the space's default),
+    /// checked against the space: unknown names, options that are not offered and numbers out of range
+    /// fail with the JSON path.
+    /// </summary>
+    public static Configuration FromJson(JsonObject o, SearchSpace space, string path, string file)
+    {
+        var values = space.Default().Values.ToDictionary();
+        foreach (var (name, node) in o)
+        {
+            var d = space.Dimensions.FirstOrDefault(x => x.Name == name)
+                ?? throw new TopicModelException($"{path}.{name}: unknown hyperparameter; known: {string.Join(", ", space.Dimensions.Select(x => x.Name))}", file);
+            values[name] = (d, node) switch
+            {
+                (ChoiceHyperparameter c, JsonValue v) => AllowedOption(c, v, $"{path}.{name}", file),
+                (FloatHyperparameter f, JsonValue v) when v.TryGetValue<double>(out var x) && x >= f.Min && x <= f.Max => x,
+                (IntHyperparameter n, JsonValue v) when v.TryGetValue<int>(out var k) && k >= n.Min && k <= n.Max => k,
+                (FloatHyperparameter f, _) => throw new TopicModelException($"{path}.{name}: expected a number in [{f.Min}, {f.Max}]", file),
+                (IntHyperparameter n, _) => throw new TopicModelException($"{path}.{name}: expected an integer in [{n.Min}, {n.Max}]", file),
+                _ => throw new TopicModelException($"{path}.{name}: expected one of {string.Join(", ", ((ChoiceHyperparameter)d).Options)}", file),
+            };
+        }
+        return new Configuration(values);
     }
 
     /// <summary>The pipeline a configuration describes.</summary>

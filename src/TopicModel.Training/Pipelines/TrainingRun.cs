@@ -34,7 +34,7 @@ public static class TrainingRun
         var workspace = new PipelineWorkspace(corpus, new RuleFeatures(data.Taxonomy, labeling), recipe.Seed);
         var validation = new PipelineValidation(workspace, recipe.AutoML.Folds, recipe.Seed);
         var space = PipelineSearchSpace.For(corpus, recipe.AutoML.SearchSpace, recipe.SourcePath);
-        var tuner = Tuner(recipe.AutoML, space, recipe.Seed);
+        var tuner = Tuner(recipe.AutoML, space, recipe.Seed, recipe.SourcePath);
         var budget = new ExperimentBudget(recipe.AutoML.TimeBudgetSeconds is { } s ? TimeSpan.FromSeconds(s) : null, recipe.AutoML.MaxTrials);
 
         log?.Invoke($"searching {space.Free.Count} hyperparameters with the {tuner.Name} tuner on {corpus.Labeled.Count} labeled papers"
@@ -135,12 +135,20 @@ public static class TrainingRun
             scored.Select(p => p.Topic).ToArray(), scored.Select(p => weak[p.Paper.Id].Probabilities).ToArray(), data.Taxonomy.Ids));
     }
 
-    private static ITuner Tuner(AutoMLSection automl, SearchSpace space, int seed) => automl.Tuner switch
+    private static ITuner Tuner(AutoMLSection automl, SearchSpace space, int seed, string file)
     {
-        "random" => new RandomSearchTuner(space, seed),
-        "grid" => new GridSearchTuner(space, automl.GridSteps),
-        _ => new CostFrugalTuner(space, seed),
-    };
+        var initial = (automl.InitialConfigurations ?? [])
+            .Select((o, i) => PipelineSearchSpace.FromJson(o!.AsObject(), space, $"$.automl.initialConfigurations[{i}]", file))
+            .ToArray();
+        if (initial.Length > 0 && automl.Tuner != "costFrugal")
+            throw new TopicModelException($"$.automl.initialConfigurations: only the costFrugal tuner starts from given configurations, not '{automl.Tuner}'", file);
+        return automl.Tuner switch
+        {
+            "random" => new RandomSearchTuner(space, seed),
+            "grid" => new GridSearchTuner(space, automl.GridSteps),
+            _ => new CostFrugalTuner(space, seed, initial),
+        };
+    }
 
     private static string Describe(ExperimentBudget budget) => (budget.Time, budget.MaxTrials) switch
     {

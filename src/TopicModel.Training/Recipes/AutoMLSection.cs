@@ -6,7 +6,8 @@ namespace TopicModel.Training.Recipes;
 /// How the AutoML search runs: its budget (<paramref name="TimeBudgetSeconds"/> and/or
 /// <paramref name="MaxTrials"/>; a trial limit alone makes a run reproducible), the tuner
 /// ("costFrugal", "random" or "grid" with <paramref name="GridSteps"/> values per numeric dimension),
-/// the number of cross-validation folds, and overrides of the declared search space.
+/// the number of cross-validation folds, overrides of the declared search space, and configurations
+/// the cost-frugal tuner tries first (<paramref name="InitialConfigurations"/>, e.g. an earlier search's best).
 /// </summary>
 public sealed record AutoMLSection(
     double? TimeBudgetSeconds,
@@ -14,7 +15,8 @@ public sealed record AutoMLSection(
     string Tuner,
     int GridSteps,
     int Folds,
-    JsonObject? SearchSpace)
+    JsonObject? SearchSpace,
+    JsonArray? InitialConfigurations = null)
 {
     public static AutoMLSection Default { get; } = new(60, null, "costFrugal", 3, 5, null);
 }

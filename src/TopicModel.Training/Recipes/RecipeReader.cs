@@ -109,6 +109,14 @@ public static class RecipeReader
         return section;
     }
 
+    private static JsonArray InitialConfigurations(JsonSection a)
+    {
+        var element = a.Element.GetProperty("initialConfigurations");
+        if (element.ValueKind != JsonValueKind.Array || element.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.Object))
+            throw a.Error("initialConfigurations", "expected an array of objects (hyperparameter name → value)");
+        return (JsonArray)JsonNode.Parse(element.GetRawText())!;
+    }
+
     private static AutoMLSection ReadAutoML(JsonSection? a, string sourcePath)
     {
         var d = AutoMLSection.Default;
@@ -121,7 +129,8 @@ public static class RecipeReader
             a.Choice("tuner", d.Tuner, "costFrugal", "random", "grid"),
             a.Int("gridSteps", d.GridSteps, min: 2, max: 10),
             a.Int("folds", d.Folds, min: 2, max: 50),
-            a.Has("searchSpace") ? (JsonObject?)JsonNode.Parse(a.Section("searchSpace")!.Element.GetRawText()) : null);
+            a.Has("searchSpace") ? (JsonObject?)JsonNode.Parse(a.Section("searchSpace")!.Element.GetRawText()) : null,
+            a.Has("initialConfigurations") ? InitialConfigurations(a) : null);
         a.RejectUnknown();
         return section;
     }

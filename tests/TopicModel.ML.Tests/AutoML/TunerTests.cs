@@ -52,6 +52,22 @@ public sealed class TunerTests
     }
 
     [Fact]
+    public void Cost_frugal_search_tries_given_configurations_first_and_moves_on_from_the_best()
+    {
+        var good = Space.Default().With([new("lr", 0.01), new("w", 1.7), new("depth", 5), new("kind", "good")]);
+        var poor = Space.Default().With([new("kind", "fair")]);
+
+        var result = AutoMLExperiment.Run(new CostFrugalTuner(Space, 3, [poor, good]),
+            (c, _) => new TrialOutcome(Objective(c), [], new Dictionary<string, double>()), new ExperimentBudget(null, 12));
+
+        Assert.Equal(poor.Key, result.Trials[0].Configuration.Key);
+        Assert.Equal(good.Key, result.Trials[1].Configuration.Key);
+        Assert.Equal(1.0, result.Best!.Score, 6);
+        // The default is not run once a start was given: the search refines the given start instead.
+        Assert.DoesNotContain(result.Trials, t => t.Configuration.Key == Space.Default().Key);
+    }
+
+    [Fact]
     public void The_same_seed_proposes_the_same_sequence()
     {
         static string[] Run(int seed) => AutoMLExperiment.Run(new CostFrugalTuner(Space, seed),

@@ -192,6 +192,19 @@ public sealed class TrainingRunTests(TrainedModel trained)
         Assert.Contains(expected, error.Message);
     }
 
+    [Theory]
+    [InlineData("""[{"rulWeight": 1}]""", "$.automl.initialConfigurations[0].rulWeight: unknown hyperparameter")]
+    [InlineData("""[{"ruleWeight": 1}, {"trainer": "FastForest"}]""", "$.automl.initialConfigurations[1].trainer: 'FastForest' is not an option of trainer")]
+    [InlineData("""[{"ruleWeight": 99}]""", "$.automl.initialConfigurations[0].ruleWeight: expected a number in [0, 8]")]
+    [InlineData("""{"ruleWeight": 1}""", "$.automl.initialConfigurations: expected an array of objects")]
+    public void A_bad_initial_configuration_fails_with_its_json_path(string initial, string expected)
+    {
+        using var recipe = new TempRecipe(j => j["automl"] = new JsonObject { ["maxTrials"] = 1, ["initialConfigurations"] = JsonNode.Parse(initial) });
+
+        var error = Assert.Throws<TopicModelException>(() => Train(RecipeReader.Read(recipe.RecipePath)));
+        Assert.Contains(expected, error.Message);
+    }
+
     [Fact]
     public void An_unknown_automl_setting_fails_with_its_json_path()
     {
