@@ -13,9 +13,12 @@ public sealed record CellCode(string Code, IReadOnlyList<CellCode.Reference> Ref
     public sealed record Reference(int Line, string Path);
 
     /// <summary>A directive the runner cannot execute; <paramref name="Line"/> is 1-based.</summary>
-    public sealed class DirectiveException(int line, string message) : Exception(message)
+    public sealed class DirectiveException(int line, string errorName, string message) : Exception(message)
     {
+        public DirectiveException(int line, string message) : this(line, "UnsupportedDirective", message) { }
+
         public int Line { get; } = line;
+        public string ErrorName { get; } = errorName;
     }
 
     public static CellCode Parse(string source)

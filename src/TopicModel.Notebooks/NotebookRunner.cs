@@ -103,13 +103,13 @@ public static class NotebookRunner
             }
             catch (CellCode.DirectiveException e)
             {
-                failure = new CellFailure(path, number, e.Line, "UnsupportedDirective", e.Message);
+                failure = new CellFailure(path, number, e.Line, e.ErrorName, e.Message);
             }
             catch (CompilationErrorException e)
             {
                 var first = e.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error) ?? e.Diagnostics.First();
                 var line = first.Location.IsInSource ? first.Location.GetLineSpan().StartLinePosition.Line + 1 : (int?)null;
-                var messages = string.Join("; ", e.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(3)
+                var messages = string.Join("; ", e.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).DistinctBy(d => d.Id).Take(3)
                     .Select(d => $"{d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}"));
                 failure = new CellFailure(path, number, line, "CompilationError", messages);
             }
@@ -164,19 +164,38 @@ public static class NotebookRunner
         {
             var file = Path.GetFullPath(Path.Combine(folder, reference.Path));
             var name = Path.GetFileNameWithoutExtension(file);
-            var loaded = AppDomain.CurrentDomain.GetAssemblies()
-                .FirstOrDefault(a => !a.IsDynamic && string.Equals(a.GetName().Name, name, StringComparison.OrdinalIgnoreCase) && a.Location.Length > 0);
+            var loaded = HostAssembly(name);
             if (loaded is not null)
             {
                 options = options.AddReferences(loaded);
                 continue;
             }
             if (!File.Exists(file))
-                throw new CellCode.DirectiveException(reference.Line,
+                throw new CellCode.DirectiveException(reference.Line, "ReferenceNotFound",
                     $"#r \"{reference.Path}\": file not found: {file} (build it first; see notebooks/README.md)");
             options = options.AddReferences(MetadataReference.CreateFromFile(file));
         }
         return options;
+    }
+
+    /// <summary>
+    /// The host's own copy of an assembly: already loaded, or one the host application can load by name (it is in
+    /// its dependencies, like TopicModel.*.dll for `topicmodel`); null when the host does not have it.
+    /// </summary>
+    private static Assembly? HostAssembly(string name)
+    {
+        var loaded = AppDomain.CurrentDomain.GetAssemblies()
+            .FirstOrDefault(a => !a.IsDynamic && a.Location.Length > 0 && string.Equals(a.GetName().Name, name, StringComparison.OrdinalIgnoreCase));
+        if (loaded is not null) return loaded;
+        try
+        {
+            var assembly = System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromAssemblyName(new AssemblyName(name));
+            return assembly.Location.Length > 0 ? assembly : null;
+        }
+        catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The cell's kernel from Polyglot's cell metadata, or null when it does not say.</summary>
