@@ -99,14 +99,14 @@ public class NotebookRunnerTests
     }
 
     [Fact]
-    public void The_cli_verb_exits_non_zero_and_prints_the_cell_and_line()
+    public async Task The_cli_verb_exits_non_zero_and_prints_the_cell_and_line()
     {
         using var nb = new TestNotebook(("code", "display(1);"), ("code", "\nint.Parse(\"not a number\");"));
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var output = Path.Combine(nb.Folder, "out.ipynb");
 
-        var code = CliApp.RunAsync(["notebook", "run", nb.Path, "-o", output], stdout, stderr).GetAwaiter().GetResult();
+        var code = await CliApp.RunAsync(["notebook", "run", nb.Path, "-o", output], stdout, stderr);
 
         Assert.Equal(ExitCodes.NotebookFailed, code);
         Assert.Contains("cell 2, line 2: FormatException", stderr.ToString());

@@ -29,7 +29,7 @@ public partial class ShippedNotebookTests
     }
 
     [Fact]
-    public void Digests_and_labels_shows_papers_the_rule_analysis_distributions_and_disagreements()
+    public async Task Digests_and_labels_shows_papers_the_rule_analysis_distributions_and_disagreements()
     {
         // Through the CLI verb, as CI and users run it.
         var outDir = Directory.CreateTempSubdirectory("notebooks").FullName;
@@ -37,7 +37,7 @@ public partial class ShippedNotebookTests
         {
             var stdout = new StringWriter();
             var stderr = new StringWriter();
-            var code = CliApp.RunAsync(["notebook", "run", Notebook("01-digests-and-labels.ipynb"), "--out", outDir], stdout, stderr).GetAwaiter().GetResult();
+            var code = await CliApp.RunAsync(["notebook", "run", Notebook("01-digests-and-labels.ipynb"), "--out", outDir], stdout, stderr);
             Assert.True(code == ExitCodes.Ok, stderr.ToString());
             var executed = NotebookFile.Read(Path.Combine(outDir, "01-digests-and-labels.ipynb"));
             var html = AllOutputs(executed);
