@@ -15,7 +15,7 @@ public partial class ShippedNotebookTests
     private static string Notebook(string name) => Path.Combine(RepoPaths.Root, "notebooks", name);
 
     private static string AllOutputs(JsonObject notebook, int cell) =>
-        string.Concat(notebook["cells"]![cell - 1]!["outputs"]!.AsArray()
+        string.Concat((notebook["cells"]![cell - 1]!["outputs"]?.AsArray() ?? [])
             .SelectMany(o => o!["data"]?.AsObject().Select(d => NotebookFile.Source(new JsonObject { ["source"] = d.Value!.DeepClone() })) ?? []));
 
     private static string AllOutputs(JsonObject notebook) =>
