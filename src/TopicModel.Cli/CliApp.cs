@@ -12,13 +12,14 @@ public static class CliApp
 {
     public static RootCommand Build(TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("TopicModel: sort machine-learning paper abstracts into topics (prep, train, evaluate, score, topics, run).");
+        var root = new RootCommand("TopicModel: sort machine-learning paper abstracts into topics (prep, train, evaluate, score, topics, run, notebook).");
         root.Subcommands.Add(PrepCommand.Create(stdout, stderr));
         root.Subcommands.Add(TrainCommand.Create(stdout, stderr));
         root.Subcommands.Add(EvaluateCommand.Create(stdout, stderr));
         root.Subcommands.Add(ScoreCommand.Create(stdout, stderr));
         root.Subcommands.Add(TopicsCommand.Create(stdout, stderr));
         root.Subcommands.Add(RunCommand.Create(stdout, stderr));
+        root.Subcommands.Add(NotebookCommand.Create(stdout, stderr));
         return root;
     }
 

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using System.Globalization;
+using TopicModel.ML;
+using TopicModel.Notebooks;
+
+namespace TopicModel.Cli.Commands;
+
+/// <summary>
+/// `topicmodel notebook run`: executes .ipynb notebooks headless (C# cells, Roslyn scripting) and writes the executed
+/// copies with their outputs, like <c>jupyter nbconvert --to notebook --execute</c>.
+/// </summary>
+public static class NotebookCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var command = new Command("notebook", "Work with the Polyglot C# notebooks in notebooks/.");
+        command.Subcommands.Add(Run(stdout, stderr));
+        return command;
+    }
+
+    private static Command Run(TextWriter stdout, TextWriter stderr)
+    {
+        var files = new Argument<string[]>("notebooks") { Description = "The .ipynb files to run, in order.", Arity = ArgumentArity.OneOrMore };
+        var outDir = new Option<string?>("--out") { Description = "Folder for the executed notebooks (same file names) [default: beside each input as <name>.nbconvert.ipynb]." };
+        var output = new Option<string?>("--output", "-o") { Description = "The executed notebook's path (only with one input notebook)." };
+        var command = new Command("run", "Execute the notebooks' C# cells in order (one script state per notebook, #r relative to the notebook) and write the executed notebooks with their outputs. A failing cell stops with the cell, the line and the error.")
+        {
+            files, outDir, output,
+        };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var inputs = parse.GetValue(files)!;
+            var single = parse.GetValue(output);
+            var folder = parse.GetValue(outDir);
+            if (single is not null && folder is not null) throw new TopicModelException("give --out or --output, not both");
+            if (single is not null && inputs.Length > 1) throw new TopicModelException($"--output names one file but {inputs.Length} notebooks were given; use --out DIR");
+            foreach (var f in inputs.Where(f => !File.Exists(f))) throw new TopicModelException("notebook not found", f);
+
+            foreach (var input in inputs)
+            {
+                var target = single ?? (folder is not null
+                    ? Path.Combine(folder, Path.GetFileName(input))
+                    : Path.ChangeExtension(input, ".nbconvert.ipynb"));
+                if (Path.GetFullPath(target) == Path.GetFullPath(input))
+                    throw new TopicModelException("the executed notebook would overwrite its input; choose another --out", input);
+                stderr.WriteLine($"running {input}");
+                var result = await NotebookRunner.RunAsync(input, cell => stderr.WriteLine($"  cell {cell}"), cancellation);
+                NotebookFile.Write(target, result.Notebook);
+                if (result.Failure is { } failure)
+                {
+                    stderr.WriteLine($"error: {failure}");
+                    stderr.WriteLine($"wrote the partly executed notebook to {target}");
+                    return ExitCodes.NotebookFailed;
+                }
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{input}: {result.CodeCellsRun} code cells in {result.Elapsed.TotalSeconds:0.0} s -> {target}"));
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}
