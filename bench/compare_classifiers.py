@@ -32,7 +32,7 @@ import numpy as np
 
 SEED = 42
 RESAMPLES = 1000
-FASTTEXT_ARGS = ["-epoch", "25", "-lr", "1.0", "-wordNgrams", "2", "-dim", "100", "-minCount", "1",
+FASTTEXT_ARGS = ["-epoch", "25", "-lr", "1.0", "-wordNgrams", "2", "-dim", "100", "-bucket", "200000", "-minCount", "1",
                  "-loss", "softmax", "-thread", "1", "-seed", str(SEED), "-verbose", "0"]
 OURS = "ours (AutoML, train.json)"
 
@@ -77,7 +77,7 @@ def test_papers(papers: list[dict], digest: str | None = None) -> list[dict]:
 
 # ---------------------------------------------------------------- baselines
 
-def sklearn_systems(train: list[dict], test: list[dict]) -> dict[str, list[str]]:
+def sklearn_systems(train: list[dict], test: list[dict], tune_lr: bool) -> dict[str, list[str]]:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GridSearchCV, StratifiedKFold
@@ -94,16 +94,19 @@ def sklearn_systems(train: list[dict], test: list[dict]) -> dict[str, list[str]]
         return TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, lowercase=True, min_df=1)
 
     systems = {
-        "TF-IDF + LogisticRegression (C=1)": Pipeline([("tfidf", tfidf()), ("clf", LogisticRegression(C=1.0, max_iter=5000))]),
+        "TF-IDF + LogisticRegression (C=1)": Pipeline([("tfidf", tfidf()), ("clf", LogisticRegression(C=1.0, solver="sag", max_iter=5000, random_state=SEED))]),
         "TF-IDF + LinearSVC (C=1)": Pipeline([("tfidf", tfidf()), ("clf", LinearSVC(C=1.0))]),
     }
     # What a careful user does next: tune C and class weights by 5-fold CV on the training papers only.
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED)
     grid = {"clf__C": [0.1, 0.3, 1, 3, 10, 30, 100], "clf__class_weight": [None, "balanced"]}
-    systems["TF-IDF + LogisticRegression (CV-tuned)"] = GridSearchCV(
-        Pipeline([("tfidf", tfidf()), ("clf", LogisticRegression(max_iter=5000))]), grid, scoring="f1_macro", cv=folds, n_jobs=1)
     systems["TF-IDF + LinearSVC (CV-tuned)"] = GridSearchCV(
         Pipeline([("tfidf", tfidf()), ("clf", LinearSVC())]), grid, scoring="f1_macro", cv=folds, n_jobs=1)
+    if tune_lr:  # LogisticRegression fits are ~100x slower than LinearSVC here: a smaller grid, 3 folds
+        lr_grid = {"clf__C": [1, 10, 100], "clf__class_weight": [None, "balanced"]}
+        systems["TF-IDF + LogisticRegression (CV-tuned)"] = GridSearchCV(
+            Pipeline([("tfidf", tfidf()), ("clf", LogisticRegression(solver="sag", max_iter=5000, random_state=SEED))]),
+            lr_grid, scoring="f1_macro", cv=StratifiedKFold(n_splits=3, shuffle=True, random_state=SEED), n_jobs=1)
 
     out, chosen = {}, {}
     for name, model in systems.items():
@@ -149,11 +152,11 @@ def ours(test: list[dict], scored_paths: list[Path]) -> list[str]:
     return [by_id[p["id"]] for p in test]
 
 
-def all_systems(papers: list[dict], test: list[dict], scored: list[Path], workdir: Path, log) -> tuple[dict, dict, int]:
+def all_systems(papers: list[dict], test: list[dict], scored: list[Path], workdir: Path, log, tune_lr: bool) -> tuple[dict, dict, int]:
     train = training_papers(papers)
     t0 = time.time()
     preds = {OURS: ours(test, scored), "weak labeler (keyword rules)": [p["weakTopic"] for p in test]}
-    sk, chosen = sklearn_systems(train, test)
+    sk, chosen = sklearn_systems(train, test, tune_lr)
     preds.update(sk)
     preds[f"fastText supervised"] = fasttext_system(train, test, workdir)
     log(f"  {len(train)} training papers, {len(test)} test papers; baselines trained in {time.time() - t0:.1f} s")
@@ -247,7 +250,9 @@ def common_meta() -> dict:
         "bootstrap": f"{RESAMPLES} paired resamples of papers with replacement, numpy default_rng({SEED}), 95% percentile intervals; differences are ours − system on the same resample",
         "text": "title + '. ' + abstract",
         "tfidf": "TfidfVectorizer(ngram_range=(1,2), sublinear_tf=True, lowercase), scikit-learn defaults otherwise",
-        "tuned": "GridSearchCV over C in {0.1,0.3,1,3,10,30,100} x class_weight in {None, balanced}, 5-fold stratified CV (seed 42) on the training papers, scoring f1_macro",
+        "logisticRegression": "multinomial, solver sag (same optimum as the default lbfgs, much faster here), max_iter 5000",
+        "tunedSvc": "GridSearchCV over C in {0.1,0.3,1,3,10,30,100} x class_weight in {None, balanced}, 5-fold stratified CV (seed 42) on the training papers only, scoring f1_macro",
+        "tunedLr": "GridSearchCV over C in {1,10,100} x class_weight in {None, balanced}, 3-fold stratified CV (seed 42) on the training papers only, scoring f1_macro",
         "fasttext": "fasttext supervised " + " ".join(FASTTEXT_ARGS) + " (lowercased, punctuation split off)",
     }
 
@@ -258,7 +263,7 @@ def cmd_heldout(a) -> None:
     papers = read_jsonl(Path(a.prepared))
     test = test_papers(papers)
     print(f"held-out: {len(test)} non-leaked papers with reviewed labels")
-    preds, chosen, n_train = all_systems(papers, test, [Path(s) for s in a.scored], Path(a.out) / "work", print)
+    preds, chosen, n_train = all_systems(papers, test, [Path(s) for s in a.scored], Path(a.out) / "work", print, tune_lr=a.tune_lr)
     rows = table([p["topic"] for p in test], preds)
     meta = {**common_meta(), "data": f"held-out digest, {len(test)} papers not in the training data; {n_train} training papers",
             "tunedChoices": chosen}
@@ -293,7 +298,7 @@ def cmd_cv(a) -> None:
         papers = read_jsonl(fold / "prepared" / "papers.jsonl")
         test = test_papers(papers, digest=f"fold{i}")
         print(f"fold {i}: {len(test)} test papers")
-        preds, _, n_train = all_systems(papers, test, [fold / "scored.jsonl"], fold / "work", print)
+        preds, _, n_train = all_systems(papers, test, [fold / "scored.jsonl"], fold / "work", print, tune_lr=a.tune_lr)
         trains.append(n_train)
         gold += [p["topic"] for p in test]
         for k, v in preds.items():
@@ -311,6 +316,7 @@ def main() -> None:
     h.add_argument("--prepared", required=True)
     h.add_argument("--scored", required=True, nargs="+")
     h.add_argument("--out", required=True)
+    h.add_argument("--tune-lr", action="store_true", help="also grid-search LogisticRegression (slow on a loaded 2-core machine)")
     f = sub.add_parser("folds")
     f.add_argument("--prepared", required=True)
     f.add_argument("--digest", default="hf-daily-papers-2025")
@@ -320,6 +326,7 @@ def main() -> None:
     c.add_argument("--dir", required=True)
     c.add_argument("--k", type=int, default=5)
     c.add_argument("--out", required=True)
+    c.add_argument("--tune-lr", action="store_true", help="also grid-search LogisticRegression in every fold (slow)")
     a = ap.parse_args()
     {"heldout": cmd_heldout, "folds": cmd_folds, "cv": cmd_cv}[a.cmd](a)
 
