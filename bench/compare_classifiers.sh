@@ -2,7 +2,7 @@
 # Classifier quality side by side (issue 5): our AutoML model (`topicmodel train` with train.json, 60 s
 # budget) vs the keyword rules (weak labeler), scikit-learn TF-IDF + LogisticRegression / LinearSVC and
 # fastText, all trained on the same labeled papers and scored on the 93 non-leaked held-out papers;
-# macro-F1 and accuracy with paired bootstrap intervals. Then (unless --no-cv) the same table from
+# macro-F1 and accuracy with paired bootstrap intervals. Optionally the same table from
 # 5-fold cross-validation over the 320 reviewed 2025 papers (with --cv).
 #
 #   bash bench/compare_classifiers.sh [--cv] [--tune-lr]
