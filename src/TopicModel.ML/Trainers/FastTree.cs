@@ -163,10 +163,10 @@ public sealed class FastTree : IMulticlassTrainer
         }
     }
 
-    /// <summary>A sorted random subset of ⌈fraction·n⌉ rows (at least one), marked in <paramref name="inSample"/>.</summary>
+    /// <summary>A sorted random subset of round(fraction·n) rows (at least one), marked in <paramref name="inSample"/>.</summary>
     private static int[] Sample(Random random, int n, float fraction, bool[] inSample)
     {
-        var m = Math.Clamp((int)Math.Ceiling(n * (double)fraction), 1, n);
+        var m = Math.Clamp((int)Math.Round(n * (double)fraction), 1, n);
         Array.Clear(inSample);
         var order = Enumerable.Range(0, n).ToArray();
         for (var i = 0; i < m; i++)
@@ -183,8 +183,13 @@ public sealed class FastTree : IMulticlassTrainer
     private bool[] FeatureMask(bool[] mask, int iteration, int k)
     {
         var random = new Random(unchecked(Options.Seed * 1_000_003 + iteration * 7_919 + k + 1));
-        var m = Math.Clamp((int)Math.Ceiling(mask.Length * (double)Options.FeatureFraction), 1, Math.Max(mask.Length, 1));
-        for (var f = 0; f < mask.Length; f++) mask[f] = random.NextDouble() * (mask.Length - f) < m ? (m-- > 0) : false;
+        // Selection sampling (Knuth's algorithm S): exactly round(fraction·features) of them, at least one.
+        var m = Math.Clamp((int)Math.Round(mask.Length * (double)Options.FeatureFraction), 1, Math.Max(mask.Length, 1));
+        for (var f = 0; f < mask.Length; f++)
+        {
+            mask[f] = random.NextDouble() * (mask.Length - f) < m;
+            if (mask[f]) m--;
+        }
         return mask;
     }
 }
