@@ -8,4 +8,9 @@ if (args.Length > 0 && args[0] == "throughput")
     Throughput.Run(args.Length > 1 ? int.Parse(args[1]) : 200_000);
     return;
 }
+if (args.Length > 0 && args[0].StartsWith("fasttree-", StringComparison.Ordinal))
+{
+    FastTreeCompare.Run(args);
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(FeaturizerBenchmarks).Assembly).Run(args);

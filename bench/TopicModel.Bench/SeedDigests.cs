@@ -21,7 +21,7 @@ public static class SeedDigests
             .ToArray();
     }
 
-    private static IEnumerable<string[]> Read(string path)
+    internal static IEnumerable<string[]> Read(string path)
     {
         var lines = File.ReadAllLines(path)
             .Select(line => line.Trim())
@@ -32,7 +32,7 @@ public static class SeedDigests
             yield return [lines[i], lines[i + 1]];
     }
 
-    private static string FindRoot()
+    internal static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
