@@ -13,11 +13,8 @@ internal sealed class TreeGrower
     private readonly double[] _histH;
     private readonly int[] _histCount;
     private readonly int[] _touchedBins;
-    private readonly int[] _featureStamp;
-    private readonly List<int> _touchedFeatures = [];
     private readonly int[] _rows;
     private readonly int[] _scratch;
-    private int _stamp;
 
     public TreeGrower(FeatureBins bins)
     {
@@ -26,7 +23,6 @@ internal sealed class TreeGrower
         _histH = new double[bins.TotalBinCount];
         _histCount = new int[bins.TotalBinCount];
         _touchedBins = new int[bins.TotalBinCount];
-        _featureStamp = new int[bins.FeatureCount];
         _rows = new int[bins.RowCount];
         _scratch = new int[bins.RowCount];
     }
@@ -162,39 +158,56 @@ internal sealed class TreeGrower
             }
         }
 
-        _stamp++;
-        _touchedFeatures.Clear();
-        for (var i = 0; i < touchedCount; i++)
-        {
-            var f = _bins.BinFeature[touched[i]];
-            if (_featureStamp[f] == _stamp || (featureMask is not null && !featureMask[f])) continue;
-            _featureStamp[f] = _stamp;
-            _touchedFeatures.Add(f);
-        }
-
+        // Global bins are ordered by feature, then value: sorted, the touched bins group by feature. Bins a
+        // leaf never touched are empty, so the only thresholds that change the partition are after a touched
+        // bin or after the zero bin; scanning just those costs the leaf's non-zeros, not features × bins.
+        Array.Sort(touched, 0, touchedCount);
         double lambda = o.L2Regularization;
         var parentScore = leaf.G * leaf.G / (leaf.H + lambda);
-        foreach (var f in _touchedFeatures)
+        var binFeature = _bins.BinFeature;
+        for (int start = 0, end; start < touchedCount; start = end)
         {
+            var f = binFeature[touched[start]];
+            end = start + 1;
+            while (end < touchedCount && binFeature[touched[end]] == f) end++;
+            if (featureMask is not null && !featureMask[f]) continue;
             var offset = _bins.BinOffset[f];
-            var binCount = _bins.UpperBounds[f].Length;
-            var zero = _bins.ZeroBin[f];
+            var last = _bins.UpperBounds[f].Length - 1;
+            var zero = offset + _bins.ZeroBin[f];
             double sg = 0, sh = 0;
             var sc = 0;
-            for (var b = 0; b < binCount; b++) { sg += histG[offset + b]; sh += histH[offset + b]; sc += histCount[offset + b]; }
+            for (var i = start; i < end; i++) { sg += histG[touched[i]]; sh += histH[touched[i]]; sc += histCount[touched[i]]; }
+            double zg = leaf.G - sg, zh = leaf.H - sh;
+            var zc = leaf.Count - sc;
             double lg = 0, lh = 0;
             var lc = 0;
-            for (var b = 0; b < binCount - 1; b++)
+            var zeroDone = false;
+            for (var i = start; i <= end; i++)
             {
-                if (b == zero) { lg += leaf.G - sg; lh += leaf.H - sh; lc += leaf.Count - sc; }
-                else { lg += histG[offset + b]; lh += histH[offset + b]; lc += histCount[offset + b]; }
+                // The next candidate bin in value order: the zero bin slots in before the first touched bin above it.
+                int b;
+                if (!zeroDone && (i == end || touched[i] > zero))
+                {
+                    b = zero;
+                    zeroDone = true;
+                    lg += zg; lh += zh; lc += zc;
+                    i--;
+                }
+                else if (i == end) break;
+                else
+                {
+                    b = touched[i];
+                    lg += histG[b]; lh += histH[b]; lc += histCount[b];
+                }
+                if (b - offset >= last) break;
                 if (lc < minLeaf) continue;
                 if (leaf.Count - lc < minLeaf) break;
                 double rg = leaf.G - lg, rh = leaf.H - lh;
                 if (!(lh + lambda > 1e-12) || !(rh + lambda > 1e-12)) continue;
                 var gain = lg * lg / (lh + lambda) + rg * rg / (rh + lambda) - parentScore;
-                if (gain > best.Gain || (gain == best.Gain && gain > 0 && (f < best.Feature || (f == best.Feature && b < best.Bin))))
-                    best = new Split { Feature = f, Bin = b, Gain = gain, LeftG = lg, LeftH = lh, LeftCount = lc };
+                var bin = b - offset;
+                if (gain > best.Gain || (gain == best.Gain && gain > 0 && (f < best.Feature || (f == best.Feature && bin < best.Bin))))
+                    best = new Split { Feature = f, Bin = bin, Gain = gain, LeftG = lg, LeftH = lh, LeftCount = lc };
             }
         }
 
