@@ -25,4 +25,9 @@ switch (args.FirstOrDefault())
         Environment.Exit(2);
         return;
 }
+if (args.Length > 0 && args[0].StartsWith("fasttree-", StringComparison.Ordinal))
+{
+    FastTreeCompare.Run(args);
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(FeaturizerBenchmarks).Assembly).Run(args);

@@ -21,7 +21,7 @@ public static class SeedDigests
             .ToArray();
     }
 
-    private static IEnumerable<string[]> Read(string path)
+    internal static IEnumerable<string[]> Read(string path)
     {
         var lines = File.ReadAllLines(path)
             .Select(line => line.Trim())

@@ -26,6 +26,7 @@ public static class ModelSerializer
             SdcaMaximumEntropy.TrainerName or LbfgsMaximumEntropy.TrainerName => MaximumEntropyModel.Load(reader, tag),
             NaiveBayes.TrainerName => NaiveBayesModel.Load(reader),
             OneVersusAll.TrainerName => OneVersusAllModel.Load(reader),
+            FastTree.TrainerName => FastTreeModel.Load(reader),
             _ => throw new TopicModelException($"unknown trainer '{tag}' in model weights"),
         };
     }

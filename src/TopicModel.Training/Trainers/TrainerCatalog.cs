@@ -12,7 +12,7 @@ namespace TopicModel.Training.Trainers;
 public static class TrainerCatalog
 {
     public static IReadOnlyList<string> Names { get; } =
-        [SdcaMaximumEntropy.TrainerName, LbfgsMaximumEntropy.TrainerName, NaiveBayes.TrainerName, OneVersusAll.TrainerName];
+        [SdcaMaximumEntropy.TrainerName, LbfgsMaximumEntropy.TrainerName, NaiveBayes.TrainerName, OneVersusAll.TrainerName, FastTree.TrainerName];
 
     /// <summary>
     /// A trainer from a name (any case) and hyperparameters written as in the recipe's trainer options, e.g.
@@ -79,6 +79,26 @@ public static class TrainerCatalog
             {
                 var (options, hyperparameters) = OneVersusAllOptions(o, seed);
                 return (new OneVersusAll(options), hyperparameters);
+            }
+            case FastTree.TrainerName:
+            {
+                var d = new FastTreeOptions();
+                var options = d with
+                {
+                    NumberOfLeaves = o.Int("numberOfLeaves", d.NumberOfLeaves, min: 2),
+                    NumberOfTrees = o.Int("numberOfTrees", d.NumberOfTrees, min: 1),
+                    MinimumExampleCountPerLeaf = o.Int("minimumExampleCountPerLeaf", d.MinimumExampleCountPerLeaf, min: 1),
+                    LearningRate = (float)o.Double("learningRate", d.LearningRate, min: 0),
+                    MaximumBinCountPerFeature = o.Int("maximumBinCountPerFeature", d.MaximumBinCountPerFeature, min: 2, max: 65536),
+                    L2Regularization = (float)o.Double("l2Regularization", d.L2Regularization, min: 0),
+                    FeatureFraction = (float)o.Double("featureFraction", d.FeatureFraction, min: double.Epsilon, max: 1),
+                    RowFraction = (float)o.Double("rowFraction", d.RowFraction, min: double.Epsilon, max: 1),
+                    EarlyStoppingRounds = o.Int("earlyStoppingRounds", d.EarlyStoppingRounds, min: 0),
+                    ValidationFraction = (float)o.Double("validationFraction", d.ValidationFraction, min: double.Epsilon, max: 0.9),
+                    Seed = seed,
+                };
+                o.RejectUnknown();
+                return (new FastTree(options), Describe(options));
             }
             default:
                 throw new ML.TopicModelException($"{choice.Path}: unknown trainer '{choice.Name}'; known: {string.Join(", ", Names)}", choice.File);

@@ -64,6 +64,22 @@ public sealed class TrainerConformanceTests
                 () => new OneVersusAll(new OneVersusAllOptions { BinaryLearner = new AveragedPerceptron(new AveragedPerceptronOptions { LearningRate = float.PositiveInfinity }) }),
                 () => new OneVersusAll(new OneVersusAllOptions { BinaryLearner = new AveragedPerceptron(new AveragedPerceptronOptions { NumberOfIterations = 0 }) }),
             ]),
+        [FastTree.TrainerName] = new(
+            seed => new FastTree(new FastTreeOptions { Seed = seed, FeatureFraction = 0.8f, RowFraction = 0.8f }),
+            [
+                () => new FastTree(new FastTreeOptions { NumberOfLeaves = 1 }),
+                () => new FastTree(new FastTreeOptions { NumberOfTrees = 0 }),
+                () => new FastTree(new FastTreeOptions { MinimumExampleCountPerLeaf = 0 }),
+                () => new FastTree(new FastTreeOptions { LearningRate = -0.1f }),
+                () => new FastTree(new FastTreeOptions { LearningRate = float.NaN }),
+                () => new FastTree(new FastTreeOptions { MaximumBinCountPerFeature = 1 }),
+                () => new FastTree(new FastTreeOptions { L2Regularization = float.PositiveInfinity }),
+                () => new FastTree(new FastTreeOptions { FeatureFraction = 0 }),
+                () => new FastTree(new FastTreeOptions { RowFraction = 1.5f }),
+                () => new FastTree(new FastTreeOptions { EarlyStoppingRounds = -1 }),
+                () => new FastTree(new FastTreeOptions { ValidationFraction = 1 }),
+                () => new FastTree(new FastTreeOptions { NumberOfThreads = 0 }),
+            ]),
     };
 
     public static TheoryData<string> TrainerNames => [.. Cases.Keys];

@@ -37,6 +37,18 @@ public sealed class TrainerCatalogTests
     }
 
     [Fact]
+    public void FastTree_is_built_with_its_options_and_the_seed()
+    {
+        var (trainer, hyperparameters) = TrainerCatalog.Create("fasttree",
+            new JsonObject { ["numberOfLeaves"] = 8, ["numberOfTrees"] = 30, ["learningRate"] = 0.1, ["minimumExampleCountPerLeaf"] = 4, ["earlyStoppingRounds"] = 5 }, seed: 6);
+
+        var options = Assert.IsType<FastTree>(trainer).Options;
+        Assert.Equal(new FastTreeOptions { NumberOfLeaves = 8, NumberOfTrees = 30, LearningRate = 0.1f, MinimumExampleCountPerLeaf = 4, EarlyStoppingRounds = 5, Seed = 6 }, options);
+        Assert.Equal(30, hyperparameters["numberOfTrees"]!.GetValue<int>());
+        Assert.Equal(255, hyperparameters["maximumBinCountPerFeature"]!.GetValue<int>());
+    }
+
+    [Fact]
     public void An_option_of_the_other_binary_learner_is_rejected()
     {
         var error = Assert.Throws<TopicModelException>(() =>
@@ -47,13 +59,15 @@ public sealed class TrainerCatalogTests
     [Fact]
     public void Unknown_trainer_names_are_rejected_with_the_known_ones()
     {
-        var error = Assert.Throws<TopicModelException>(() => TrainerCatalog.Create("FastTree", null, seed: 1));
-        Assert.Contains("unknown trainer 'FastTree'; known: SdcaMaximumEntropy, LbfgsMaximumEntropy, NaiveBayes, OneVersusAll", error.Message);
+        var error = Assert.Throws<TopicModelException>(() => TrainerCatalog.Create("LightGbm", null, seed: 1));
+        Assert.Contains("unknown trainer 'LightGbm'; known: SdcaMaximumEntropy, LbfgsMaximumEntropy, NaiveBayes, OneVersusAll, FastTree", error.Message);
     }
 
     [Theory]
     [InlineData("NaiveBayes", "alpah", "$.alpah: unknown setting (did you mean \"alpha\"?)")]
     [InlineData("NaiveBayes", "variant", "$.variant: expected one of \"Multinomial\", \"Complement\"")]
+    [InlineData("FastTree", "numberOfLeafs", "$.numberOfLeafs: unknown setting (did you mean \"numberOfLeaves\"?)")]
+    [InlineData("FastTree", "rowFraction", "$.rowFraction: expected a number")]
     [InlineData("OneVersusAll", "lamda", "$.lamda: unknown setting (did you mean \"lambda\"?)")]
     [InlineData("OneVersusAll", "binaryLearner", "$.binaryLearner: expected one of \"AveragedPerceptron\", \"LinearSvm\"")]
     public void Misspelled_or_bad_options_fail_with_their_json_path(string trainer, string option, string message)
