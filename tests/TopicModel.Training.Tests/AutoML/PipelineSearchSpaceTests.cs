@@ -18,6 +18,17 @@ public sealed class PipelineSearchSpaceTests
     }
 
     [Fact]
+    public void The_shipped_recipe_starts_the_search_from_valid_configurations()
+    {
+        var recipe = Recipes.RecipeReader.Read(RepoPaths.Recipe);
+        var space = new SearchSpace(PipelineSearchSpace.Declared);
+
+        Assert.NotNull(recipe.AutoML.InitialConfigurations);
+        foreach (var (o, i) in recipe.AutoML.InitialConfigurations.Select((o, i) => (o!.AsObject(), i)))
+            PipelineSearchSpace.ToPipeline(PipelineSearchSpace.FromJson(o, space, $"$.automl.initialConfigurations[{i}]", RepoPaths.Recipe));
+    }
+
+    [Fact]
     public void Every_point_of_the_declared_space_maps_to_a_trainable_pipeline()
     {
         var space = new SearchSpace(PipelineSearchSpace.Declared);
