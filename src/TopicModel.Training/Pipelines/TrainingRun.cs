@@ -145,7 +145,7 @@ public static class TrainingRun
         return automl.Tuner switch
         {
             "random" => new RandomSearchTuner(space, seed),
-            "grid" => new GridSearchTuner(space, automl.GridSteps),
+            "grid" => new GridSearchTuner(space, automl.GridSteps, c => PipelineSearchSpace.Canonical(c, space)),
             _ => new CostFrugalTuner(space, seed, initial),
         };
     }

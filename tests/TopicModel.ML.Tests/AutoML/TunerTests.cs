@@ -91,6 +91,20 @@ public sealed class TunerTests
     }
 
     [Fact]
+    public void Grid_search_skips_points_that_differ_only_in_dimensions_the_pipeline_ignores()
+    {
+        // "depth" matters only for kind=good: a canonical form resets it elsewhere, so the grid runs 3 + 2 points, not 3 × 3.
+        var space = new SearchSpace([new ChoiceHyperparameter("kind", ["poor", "good", "fair"]), new IntHyperparameter("depth", 1, 3, 1)]);
+        Configuration Canonical(Configuration c) => c.String("kind") == "good" ? c : c.With([new("depth", 1)]);
+
+        var result = AutoMLExperiment.Run(new GridSearchTuner(space, 3, Canonical), (c, _) => new TrialOutcome(c.Int("depth"), [], new Dictionary<string, double>()),
+            new ExperimentBudget(null, 100), canonical: Canonical);
+
+        Assert.Equal(5, result.Trials.Count);
+        Assert.Equal("search space exhausted", result.StopReason);
+    }
+
+    [Fact]
     public void Grid_search_visits_the_whole_grid_then_stops()
     {
         var result = AutoMLExperiment.Run(new GridSearchTuner(Space, 3), (c, _) => new TrialOutcome(Objective(c), [], new Dictionary<string, double>()),

@@ -20,7 +20,7 @@ public sealed class PipelineSearchSpaceTests
     [Fact]
     public void The_shipped_recipe_starts_the_search_from_valid_configurations()
     {
-        var recipe = Recipes.RecipeReader.Read(RepoPaths.Recipe);
+        var recipe = TopicModel.Training.Recipes.RecipeReader.Read(RepoPaths.Recipe);
         var space = new SearchSpace(PipelineSearchSpace.Declared);
 
         Assert.NotNull(recipe.AutoML.InitialConfigurations);
