@@ -75,12 +75,7 @@ public sealed class FastTreeModel : IMulticlassModel
     /// </summary>
     public IReadOnlyList<FeatureContribution> Explain(SparseVector features, int classIndex, int top)
     {
-        if ((uint)classIndex >= (uint)_classNames.Length)
-            throw new TopicModelException($"class {classIndex} is outside the model's {_classNames.Length} classes");
-        if (top < 0)
-            throw new TopicModelException($"cannot explain with the top {top} features");
-        if (features.Dimension != FeatureCount)
-            throw new TopicModelException($"example has {features.Dimension} features; the model expects {FeatureCount}");
+        FeatureContributions.CheckArguments(features, classIndex, top, _classNames.Length, FeatureCount);
         var sums = new Dictionary<int, float>();
         for (var t = classIndex; t < _trees.Length; t += _classNames.Length) _trees[t].AddContributions(features, sums);
         var contributions = new List<FeatureContribution>();

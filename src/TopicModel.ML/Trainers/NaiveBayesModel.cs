@@ -67,11 +67,7 @@ public sealed class NaiveBayesModel : IMulticlassModel
     /// </summary>
     public IReadOnlyList<FeatureContribution> Explain(SparseVector features, int classIndex, int top)
     {
-        if ((uint)classIndex >= (uint)_classNames.Length)
-            throw new TopicModelException($"class {classIndex} is outside the model's {_classNames.Length} classes");
-        if (top < 0)
-            throw new TopicModelException($"cannot explain with the top {top} features");
-        CheckFeatures(features);
+        FeatureContributions.CheckArguments(features, classIndex, top, _classNames.Length, FeatureCount);
         var contributions = new List<FeatureContribution>(features.Count);
         for (var i = 0; i < features.Count; i++)
         {

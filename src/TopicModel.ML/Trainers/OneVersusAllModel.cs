@@ -82,20 +82,8 @@ public sealed class OneVersusAllModel : IMulticlassModel
     /// <summary>weight·value of the class's own binary classifier, positive ones only: what raised its score.</summary>
     public IReadOnlyList<FeatureContribution> Explain(SparseVector features, int classIndex, int top)
     {
-        if ((uint)classIndex >= (uint)_classNames.Length)
-            throw new TopicModelException($"class {classIndex} is outside the model's {_classNames.Length} classes");
-        if (top < 0)
-            throw new TopicModelException($"cannot explain with the top {top} features");
-        if (features.Dimension != FeatureCount)
-            throw new TopicModelException($"example has {features.Dimension} features; the model expects {FeatureCount}");
-        var row = ClassWeights(classIndex);
-        var contributions = new List<FeatureContribution>(features.Count);
-        for (var i = 0; i < features.Count; i++)
-        {
-            var c = row[features.Indices[i]] * features.Values[i];
-            if (c > 0f) contributions.Add(new FeatureContribution(features.Indices[i], c));
-        }
-        return FeatureContributions.Strongest(contributions, top);
+        FeatureContributions.CheckArguments(features, classIndex, top, _classNames.Length, FeatureCount);
+        return FeatureContributions.Linear(ClassWeights(classIndex), features, top);
     }
 
     public void Save(BinaryWriter writer)
