@@ -61,7 +61,9 @@ def training_papers(papers: list[dict]) -> list[dict]:
 
 
 def test_papers(papers: list[dict], digest: str | None = None) -> list[dict]:
-    other = {p["id"] for p in papers if p["split"] != "heldOut"}
+    # A held-out paper also in a training file is leaked and left out (as `evaluate` does); one that is only
+    # in the unlabeled pool file (the CV folds are cut from it) never trained: training drops held-out ids.
+    other = {p["id"] for p in papers if p["split"] == "train"}
     seen, out = set(), []
     for p in papers:
         if p["split"] != "heldOut" or p["id"] in other or p["id"] in seen:
@@ -146,10 +148,13 @@ def ours(test: list[dict], scored_paths: list[Path]) -> list[str]:
     for path in scored_paths:
         for s in read_jsonl(path):
             by_id[s["id"]] = s["topic"]
-    missing = [p["id"] for p in test if p["id"] not in by_id]
+    # `score` writes the input's own id when it has one (the CV folds keep the corpus's arXiv ids).
+    def key(p: dict) -> str:
+        return p["id"] if p["id"] in by_id else p.get("sourceId") or p["id"]
+    missing = [p["id"] for p in test if key(p) not in by_id]
     if missing:
         sys.exit(f"error: our scored output lacks {len(missing)} test papers (e.g. {missing[:3]})")
-    return [by_id[p["id"]] for p in test]
+    return [by_id[key(p)] for p in test]
 
 
 def all_systems(papers: list[dict], test: list[dict], scored: list[Path], workdir: Path, log, tune_lr: bool) -> tuple[dict, dict, int]:

@@ -3,7 +3,7 @@
 # budget) vs the keyword rules (weak labeler), scikit-learn TF-IDF + LogisticRegression / LinearSVC and
 # fastText, all trained on the same labeled papers and scored on the 93 non-leaked held-out papers;
 # macro-F1 and accuracy with paired bootstrap intervals. Optionally the same table from
-# 5-fold cross-validation over the 320 reviewed 2025 papers (with --cv).
+# 5-fold cross-validation over the 640 reviewed 2025 papers (with --cv).
 #
 #   bash bench/compare_classifiers.sh [--cv] [--tune-lr]
 #
@@ -101,7 +101,8 @@ if [[ $RUN_CV == 1 ]]; then
   for i in 0 1 2 3 4; do
     F=$CV/fold$i; mkdir -p "$F"
     make_recipe "$F/recipe.json" "$F/prepared" "$F/models" off "$ROOT/data/digests/001_a7ac521b53603ff9.txt" "$CV/fold$i.jsonl"
-    log "fold $i: train (log: bench/out/cv/fold$i/train.log)"
+    log "fold $i: prep + train (log: bench/out/cv/fold$i/train.log)"
+    "${CLI[@]}" prep -r "$F/recipe.json" > "$F/prep.log" 2>&1 || { tail -30 "$F/prep.log" >&2; exit 4; }
     "${CLI[@]}" train -r "$F/recipe.json" > "$F/train.log" 2>&1 || { tail -30 "$F/train.log" >&2; exit 4; }
     "${CLI[@]}" score -m "$F/models/topicmodel.zip" "$CV/fold$i.jsonl" -o "$F/scored.jsonl" > "$F/score.log" 2>&1
   done
