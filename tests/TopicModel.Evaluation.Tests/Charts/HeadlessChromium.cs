@@ -30,6 +30,31 @@ internal static class HeadlessChromium
     public static void Screenshot(string htmlPath, string pngPath) =>
         Run(htmlPath, $"--screenshot={pngPath}", "--window-size=1280,2000", "--hide-scrollbars", "--virtual-time-budget=10000");
 
+    /// <summary>
+    /// Keeps the page and a screenshot of it in the test output (browser-report/&lt;name&gt;.html|png) for a
+    /// person to look at, and checks the screenshot is a PNG with content: a blank 1280x2000 page
+    /// compresses to a few kilobytes; charts and text make it far larger.
+    /// </summary>
+    public static void KeepWithScreenshot(string htmlPath, string name)
+    {
+        var artifacts = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "browser-report")).FullName;
+        File.Copy(htmlPath, Path.Combine(artifacts, name + ".html"), overwrite: true);
+        var screenshot = Path.Combine(artifacts, name + ".png");
+        File.Delete(screenshot);
+        Screenshot(htmlPath, screenshot);
+        var png = File.ReadAllBytes(screenshot);
+        Assert.True(png.AsSpan().StartsWith(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }), "screenshot is not a PNG");
+        Assert.True(png.Length > 60_000, $"screenshot is only {png.Length} bytes: {screenshot}");
+    }
+
+    /// <summary>The markup of one figure element of the rendered page, from its div to the figure's end.</summary>
+    public static string FigureMarkup(string dom, string id)
+    {
+        var start = dom.IndexOf($"id=\"{id}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"figure div {id} is missing from the page");
+        return dom[start..dom.IndexOf("</figure>", start, StringComparison.Ordinal)];
+    }
+
     private static string Run(string htmlPath, params string[] action)
     {
         var profile = Directory.CreateTempSubdirectory("chromium-profile-");

@@ -23,32 +23,18 @@ public sealed class EvaluationReportBrowserTests
             Assert.Contains("data-report-done=\"true\"", dom);
             Assert.Contains("data-report-errors=\"0\"", dom);
             Assert.Contains($"data-plots-rendered=\"{Figures.Length}\"", dom);
-            foreach (var id in Figures) Assert.Contains("class=\"main-svg\"", FigureMarkup(dom, id));
-            Assert.Contains("class=\"hm\"", FigureMarkup(dom, "confusion"));
-            Assert.Contains("Topic A", FigureMarkup(dom, "confusion"));
-            Assert.Contains("class=\"errorbar\"", FigureMarkup(dom, "per-topic-f1"));
-            Assert.Contains("class=\"js-line\"", FigureMarkup(dom, "reliability"));
-            Assert.Equal(2 * 4, Regex.Count(FigureMarkup(dom, "label-distribution"), "class=\"point\""));
+            foreach (var id in Figures) Assert.Contains("class=\"main-svg\"", HeadlessChromium.FigureMarkup(dom, id));
+            Assert.Contains("class=\"hm\"", HeadlessChromium.FigureMarkup(dom, "confusion"));
+            Assert.Contains("Topic A", HeadlessChromium.FigureMarkup(dom, "confusion"));
+            Assert.Contains("class=\"errorbar\"", HeadlessChromium.FigureMarkup(dom, "per-topic-f1"));
+            Assert.Contains("class=\"js-line\"", HeadlessChromium.FigureMarkup(dom, "reliability"));
+            Assert.Equal(2 * 4, Regex.Count(HeadlessChromium.FigureMarkup(dom, "label-distribution"), "class=\"point\""));
 
-            var artifacts = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "browser-report")).FullName;
-            File.Copy(files.Html, Path.Combine(artifacts, "evaluation-report.html"), overwrite: true);
-            var screenshot = Path.Combine(artifacts, "evaluation-report.png");
-            File.Delete(screenshot);
-            HeadlessChromium.Screenshot(files.Html, screenshot);
-            var png = File.ReadAllBytes(screenshot);
-            Assert.True(png.AsSpan().StartsWith(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }), "screenshot is not a PNG");
-            Assert.True(png.Length > 60_000, $"screenshot is only {png.Length} bytes: {screenshot}");
+            HeadlessChromium.KeepWithScreenshot(files.Html, "evaluation-report");
         }
         finally
         {
             folder.Delete(recursive: true);
         }
-    }
-
-    private static string FigureMarkup(string dom, string id)
-    {
-        var start = dom.IndexOf($"id=\"{id}\"", StringComparison.Ordinal);
-        Assert.True(start >= 0, $"figure div {id} is missing from the page");
-        return dom[start..dom.IndexOf("</figure>", start, StringComparison.Ordinal)];
     }
 }
