@@ -9,4 +9,11 @@ public interface IMulticlassTrainer
     string Name { get; }
 
     IMulticlassModel Fit(MulticlassDataset data);
+
+    /// <summary>
+    /// As <see cref="Fit(MulticlassDataset)"/>, checking <paramref name="cancellation"/> between passes, so an
+    /// AutoML deadline or Ctrl+C stops a long fit within one pass instead of after it. Trainers whose fit is
+    /// a single cheap pass keep this default.
+    /// </summary>
+    IMulticlassModel Fit(MulticlassDataset data, CancellationToken cancellation) => Fit(data);
 }

@@ -23,8 +23,10 @@ public sealed class LbfgsMaximumEntropy : IMulticlassTrainer
 
     public IMulticlassModel Fit(MulticlassDataset data) => FitModel(data);
 
-    /// <summary>As <see cref="Fit"/>, typed to expose the weights.</summary>
-    public MaximumEntropyModel FitModel(MulticlassDataset data)
+    public IMulticlassModel Fit(MulticlassDataset data, CancellationToken cancellation) => FitModel(data, cancellation);
+
+    /// <summary>As <see cref="Fit(MulticlassDataset)"/>, typed to expose the weights.</summary>
+    public MaximumEntropyModel FitModel(MulticlassDataset data, CancellationToken cancellation = default)
     {
         TrainingData.Check(data, TrainerName);
         var objective = new SoftmaxObjective(
@@ -37,7 +39,7 @@ public sealed class LbfgsMaximumEntropy : IMulticlassTrainer
                 start[i] = (random.NextDouble() - 0.5) * Options.InitialWeightsDiameter;
         }
         var result = OwlqnMinimizer.Minimize(
-            objective, start, Options.L1Regularization, Options.HistorySize, Options.OptimizationTolerance, Options.MaximumNumberOfIterations);
+            objective, start, Options.L1Regularization, Options.HistorySize, Options.OptimizationTolerance, Options.MaximumNumberOfIterations, cancellation);
         return SoftmaxObjective.Unpack(TrainerName, data.ClassNames, data.FeatureCount, result.Parameters);
     }
 

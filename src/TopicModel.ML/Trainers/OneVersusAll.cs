@@ -26,8 +26,10 @@ public sealed class OneVersusAll : IMulticlassTrainer
 
     public IMulticlassModel Fit(MulticlassDataset data) => FitModel(data);
 
-    /// <summary>As <see cref="Fit"/>, typed to expose the weights and calibration.</summary>
-    public OneVersusAllModel FitModel(MulticlassDataset data)
+    public IMulticlassModel Fit(MulticlassDataset data, CancellationToken cancellation) => FitModel(data, cancellation);
+
+    /// <summary>As <see cref="Fit(MulticlassDataset)"/>, typed to expose the weights and calibration.</summary>
+    public OneVersusAllModel FitModel(MulticlassDataset data, CancellationToken cancellation = default)
     {
         TrainingData.Check(data, TrainerName);
         int classes = data.ClassCount, features = data.FeatureCount;
@@ -44,6 +46,7 @@ public sealed class OneVersusAll : IMulticlassTrainer
         var positive = new bool[data.Count];
         for (var k = 0; k < classes; k++)
         {
+            cancellation.ThrowIfCancellationRequested();
             for (var i = 0; i < data.Count; i++) positive[i] = data.Labels[i] == k;
             var (w, b) = Options.BinaryLearner.Fit(x, all, positive, exampleWeights);
             w.CopyTo(weights, k * features);

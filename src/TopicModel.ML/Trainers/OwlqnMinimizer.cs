@@ -18,7 +18,8 @@ internal static class OwlqnMinimizer
     public sealed record Result(double[] Parameters, double Objective, int Iterations);
 
     public static Result Minimize(
-        SoftmaxObjective objective, double[] start, double l1, int historySize, double tolerance, int maxIterations)
+        SoftmaxObjective objective, double[] start, double l1, int historySize, double tolerance, int maxIterations,
+        CancellationToken cancellation = default)
     {
         var n = objective.Dimension;
         var penalizedCount = objective.WeightCount;
@@ -41,6 +42,7 @@ internal static class OwlqnMinimizer
         var iteration = 0;
         while (iteration < maxIterations)
         {
+            cancellation.ThrowIfCancellationRequested();
             PseudoGradient(x, g, l1, penalizedCount, pg);
             var pgNorm = Math.Sqrt(TensorPrimitives.Dot<double>(pg, pg));
             if (pgNorm == 0 || !double.IsFinite(pgNorm)) break;

@@ -32,14 +32,16 @@ public sealed class SdcaMaximumEntropy : IMulticlassTrainer
 
     public IMulticlassModel Fit(MulticlassDataset data) => FitModel(data);
 
-    /// <summary>As <see cref="Fit"/>, typed to expose the weights.</summary>
+    public IMulticlassModel Fit(MulticlassDataset data, CancellationToken cancellation) => Train(data, cancellation).Model;
+
+    /// <summary>As <see cref="Fit(MulticlassDataset)"/>, typed to expose the weights.</summary>
     public MaximumEntropyModel FitModel(MulticlassDataset data) => Train(data).Model;
 
     internal sealed record Outcome(MaximumEntropyModel Model, int Passes, double Primal, double Dual);
 
     internal static double DefaultL2(int exampleCount) => Math.Clamp(1.0 / exampleCount, 1e-6, 1e-4);
 
-    internal Outcome Train(MulticlassDataset data)
+    internal Outcome Train(MulticlassDataset data, CancellationToken cancellation = default)
     {
         TrainingData.Check(data, TrainerName);
         var state = new State(data, Options);
@@ -49,6 +51,7 @@ public sealed class SdcaMaximumEntropy : IMulticlassTrainer
         var passes = 0;
         while (passes < Options.MaximumNumberOfIterations)
         {
+            cancellation.ThrowIfCancellationRequested();
             if (Options.Shuffle) random.Shuffle(order);
             foreach (var i in order) state.UpdateExample(i);
             passes++;

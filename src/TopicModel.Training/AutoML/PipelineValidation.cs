@@ -1,3 +1,4 @@
+using TopicModel.DataPrep.Papers;
 using TopicModel.ML;
 using TopicModel.ML.Metrics;
 using TopicModel.Training.Pipelines;
@@ -5,9 +6,10 @@ using TopicModel.Training.Pipelines;
 namespace TopicModel.Training.AutoML;
 
 /// <summary>
-/// Scores a pipeline by k-fold cross-validation over the labeled papers: grouped by digest when there
-/// are at least k digests (each digest's papers stay in one fold, so the estimate is about unseen
-/// digests), stratified by topic otherwise. Pool and taxonomy papers only ever train. The score is
+/// Scores a pipeline by k-fold cross-validation over the labeled papers: grouped by digest day when there
+/// are at least k of them (each day's papers stay in one fold, so the estimate is about days the model
+/// has never seen, as in use; a corpus of many dated papers splits into its days), stratified by topic
+/// otherwise. Pool and taxonomy papers only ever train. The score is
 /// macro-F1 of the out-of-fold predictions against the reviewed labels when there are any (agreement
 /// with weak labels only measures imitation of the rules), else against the weak labels.
 /// <see cref="Rule"/> says all this in words for the output.
@@ -26,11 +28,12 @@ public sealed class PipelineValidation
         Workspace = workspace;
         Folds = folds;
         var digests = labeled.Select(p => p.Paper.Digest).Distinct().Count();
+        var days = labeled.Select(p => DayOf(p.Paper)).Distinct().Count();
         string how;
-        if (digests >= folds)
+        if (days >= folds)
         {
             _fold = GroupedFolds(labeled, folds);
-            how = $"{folds}-fold cross-validation grouped by digest ({digests} digests)";
+            how = $"{folds}-fold cross-validation grouped by digest day ({days} days of {digests} digest(s); a day's papers stay in one fold)";
         }
         else
         {
@@ -127,17 +130,24 @@ public sealed class PipelineValidation
         return fold;
     }
 
-    /// <summary>Whole digests per fold, largest first onto the currently smallest fold.</summary>
+    /// <summary>
+    /// The unit that stays in one fold: a digest's papers of one day. A digest file is one day; a corpus
+    /// file with a date per paper is many.
+    /// </summary>
+    public static string DayOf(Paper paper) =>
+        paper.Date is { } date ? $"{paper.Digest}@{date:yyyy-MM-dd}" : paper.Digest;
+
+    /// <summary>Whole digest days per fold, largest first onto the currently smallest fold.</summary>
     public static int[] GroupedFolds(IReadOnlyList<LabeledPaper> papers, int folds)
     {
         var sizes = new int[folds];
         var foldOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var g in papers.GroupBy(p => p.Paper.Digest).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var g in papers.GroupBy(p => DayOf(p.Paper)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
         {
             var smallest = Array.IndexOf(sizes, sizes.Min());
             foldOf[g.Key] = smallest;
             sizes[smallest] += g.Count();
         }
-        return papers.Select(p => foldOf[p.Paper.Digest]).ToArray();
+        return papers.Select(p => foldOf[DayOf(p.Paper)]).ToArray();
     }
 }

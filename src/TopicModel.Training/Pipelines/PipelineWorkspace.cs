@@ -77,7 +77,7 @@ public sealed class PipelineWorkspace
         }
 
         var (trainer, _) = TrainerCatalog.Create(options.Trainer, options.TrainerOptions, Seed);
-        var model = trainer.Fit(Dataset(rows, examples));
+        var model = trainer.Fit(Dataset(rows, examples), cancellation);
         var fitted = new FittedPipeline(new TextClassifier(featurizer, model,
             useRuleFeatures || options.LabelModelBlend > 0 ? Rules : null, options.RuleWeight, options.LabelModelBlend), rows, _votes);
 
@@ -98,7 +98,7 @@ public sealed class PipelineWorkspace
                 extra.Add((document, best, options.SelfTrainingWeight));
             }
             var second = examples.Take(first).Concat(examples.Skip(first).Where(e => !confident.Contains(e.Document))).Concat(extra).ToList();
-            model = trainer.Fit(Dataset(rows, second));
+            model = trainer.Fit(Dataset(rows, second), cancellation);
             fitted = new FittedPipeline(new TextClassifier(featurizer, model, fitted.Classifier.Rules, options.RuleWeight, options.LabelModelBlend), rows, _votes);
         }
         return fitted;
