@@ -69,8 +69,8 @@ public static class ModelBundleFile
         var lda = contents.Entries.ContainsKey(LdaEntry) ? Deserialize(contents.Entry(LdaEntry), LdaModel.Load, path, LdaEntry) : null;
         try
         {
-            var (rules, ruleWeight, blend, scales) = ReadPipeline(contents, taxonomy, path);
-            return new ModelBundle(manifest, taxonomy, taxonomyJson, new TextClassifier(featurizer, model, rules, ruleWeight, blend, scales), lda);
+            var (rules, ruleWeight, blend) = ReadPipeline(contents, taxonomy, path);
+            return new ModelBundle(manifest, taxonomy, taxonomyJson, new TextClassifier(featurizer, model, rules, ruleWeight, blend), lda);
         }
         catch (TopicModelException e)
         {
@@ -92,7 +92,6 @@ public static class ModelBundleFile
         ["formatVersion"] = 1,
         ["ruleWeight"] = c.RuleWeight,
         ["labelModelBlend"] = c.LabelModelBlend,
-        ["classScales"] = c.ClassScales is null ? null : new JsonArray([.. c.ClassScales.Select(s => JsonValue.Create(s))]),
         ["rules"] = c.Rules is null ? null : new JsonObject
         {
             ["titleWeight"] = c.Rules.Functions.Options.TitleWeight,
@@ -100,9 +99,9 @@ public static class ModelBundleFile
         },
     };
 
-    private static (RuleFeatures? Rules, float RuleWeight, float Blend, float[]? ClassScales) ReadPipeline(BundleContents contents, Taxonomy taxonomy, string path)
+    private static (RuleFeatures? Rules, float RuleWeight, float Blend) ReadPipeline(BundleContents contents, Taxonomy taxonomy, string path)
     {
-        if (!contents.Entries.TryGetValue("pipeline.json", out var bytes)) return (null, 1f, 0f, null);
+        if (!contents.Entries.TryGetValue("pipeline.json", out var bytes)) return (null, 1f, 0f);
         try
         {
             var o = JsonNode.Parse(bytes)?.AsObject() ?? throw new TopicModelException("pipeline.json is empty", path);
@@ -118,9 +117,7 @@ public static class ModelBundleFile
                     MinKeywordHits: r["minKeywordHits"]?.GetValue<int>() ?? throw new TopicModelException("pipeline.json rules have no minKeywordHits", path));
                 rules = new RuleFeatures(taxonomy, options);
             }
-            // Optional: bundles without prior correction (or from before it existed) have no classScales.
-            var scales = o["classScales"] is JsonArray a ? a.Select(v => v?.GetValue<float>() ?? throw new TopicModelException("pipeline.json classScales has a null", path)).ToArray() : null;
-            return (rules, ruleWeight, blend, scales);
+            return (rules, ruleWeight, blend);
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException)
         {

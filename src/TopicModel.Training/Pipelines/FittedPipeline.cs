@@ -14,6 +14,9 @@ public sealed class FittedPipeline(TextClassifier classifier, SparseVector[] row
     public void Predict(int document, Span<float> probabilities)
     {
         Classifier.Model.PredictProbabilities(rows[document], probabilities);
-        Classifier.Finish(probabilities, votes[document]);
+        var blend = Classifier.LabelModelBlend;
+        if (blend == 0) return;
+        var v = votes[document];
+        for (var c = 0; c < probabilities.Length; c++) probabilities[c] = (1 - blend) * probabilities[c] + blend * v[c];
     }
 }

@@ -46,13 +46,6 @@ public sealed record PipelineOptions
     /// </summary>
     public float ClassBalance { get; init; }
 
-    /// <summary>
-    /// Prior correction τ: the model's probabilities are divided by π_k^τ, π being the topic shares of its
-    /// training examples, then renormalized (logit adjustment, Menon et al. 2021). 0 keeps the training mix
-    /// as the prior; 1 assumes every topic equally likely, which is what macro-F1 on a digest with another mix rewards.
-    /// </summary>
-    public float PriorCorrection { get; init; }
-
     /// <summary>Example weight of one pseudo-paper per topic written from its name, description and keywords; 0 leaves them out.</summary>
     public float TaxonomyPriorWeight { get; init; }
 }

@@ -79,8 +79,7 @@ public sealed class PipelineWorkspace
         var (trainer, _) = TrainerCatalog.Create(options.Trainer, options.TrainerOptions, Seed);
         var model = trainer.Fit(Dataset(rows, examples), cancellation);
         var fitted = new FittedPipeline(new TextClassifier(featurizer, model,
-            useRuleFeatures || options.LabelModelBlend > 0 ? Rules : null, options.RuleWeight, options.LabelModelBlend,
-            ClassScales(examples, options.PriorCorrection)), rows, _votes);
+            useRuleFeatures || options.LabelModelBlend > 0 ? Rules : null, options.RuleWeight, options.LabelModelBlend), rows, _votes);
 
         if (options.SelfTrainingThreshold > 0 && Corpus.Pool.Count > 0)
         {
@@ -100,8 +99,7 @@ public sealed class PipelineWorkspace
             }
             var second = examples.Take(first).Concat(examples.Skip(first).Where(e => !confident.Contains(e.Document))).Concat(extra).ToList();
             model = trainer.Fit(Dataset(rows, second), cancellation);
-            fitted = new FittedPipeline(new TextClassifier(featurizer, model, fitted.Classifier.Rules, options.RuleWeight, options.LabelModelBlend,
-                ClassScales(second, options.PriorCorrection)), rows, _votes);
+            fitted = new FittedPipeline(new TextClassifier(featurizer, model, fitted.Classifier.Rules, options.RuleWeight, options.LabelModelBlend), rows, _votes);
         }
         return fitted;
     }
@@ -129,21 +127,6 @@ public sealed class PipelineWorkspace
         var scaled = examples.Select(e => (e.Document, e.Topic, Weight: (float)(e.Weight * Math.Pow(mass[e.Topic] / largest, -strength)))).ToList();
         var rescale = (float)(examples.Sum(e => (double)e.Weight) / scaled.Sum(e => (double)e.Weight));
         return scaled.Select(e => (e.Document, e.Topic, e.Weight * rescale)).ToList();
-    }
-
-    /// <summary>
-    /// π_k^−τ per topic, π being the weighted topic shares of the training examples (add-one smoothed, so a
-    /// topic with no examples gets a finite factor), scaled so the largest factor is 1; null when τ is 0.
-    /// </summary>
-    private float[]? ClassScales(IReadOnlyList<(int Document, int Topic, float Weight)> examples, float priorCorrection)
-    {
-        if (priorCorrection <= 0) return null;
-        var mass = new double[Corpus.Taxonomy.Topics.Count];
-        foreach (var e in examples) mass[e.Topic] += e.Weight;
-        var total = mass.Sum() + mass.Length;
-        var scales = mass.Select(m => Math.Pow((m + 1) / total, -priorCorrection)).ToArray();
-        var largest = scales.Max();
-        return [.. scales.Select(s => (float)(s / largest))];
     }
 
     private MulticlassDataset Dataset(SparseVector[] rows, IReadOnlyList<(int Document, int Topic, float Weight)> examples) =>

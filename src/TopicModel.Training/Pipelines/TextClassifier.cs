@@ -10,14 +10,12 @@ namespace TopicModel.Training.Pipelines;
 /// <summary>
 /// The fitted pipeline a bundle holds: title and abstract -> text features (+ the taxonomy rules'
 /// features, scaled by <see cref="RuleWeight"/>, when it is above 0) -> multiclass model, optionally blended with the
-/// rules' own vote: p = (1 − <see cref="LabelModelBlend"/>) · p_model + <see cref="LabelModelBlend"/> · p_rules,
-/// where p_model may first be rescaled per topic by <see cref="ClassScales"/> (prior correction).
+/// rules' own vote: p = (1 − <see cref="LabelModelBlend"/>) · p_model + <see cref="LabelModelBlend"/> · p_rules.
 /// Immutable and thread-safe (every part is).
 /// </summary>
 public sealed class TextClassifier : IPaperClassifier
 {
-    public TextClassifier(FittedTextFeaturizer featurizer, IMulticlassModel model, RuleFeatures? rules = null, float ruleWeight = 1f, float labelModelBlend = 0f,
-        IReadOnlyList<float>? classScales = null)
+    public TextClassifier(FittedTextFeaturizer featurizer, IMulticlassModel model, RuleFeatures? rules = null, float ruleWeight = 1f, float labelModelBlend = 0f)
     {
         var expected = featurizer.Dimension + (rules is not null && ruleWeight > 0 ? rules.Dimension : 0);
         if (expected != model.FeatureCount)
@@ -30,9 +28,6 @@ public sealed class TextClassifier : IPaperClassifier
             throw new TopicModelException("blending with the label model needs the rules");
         if (rules is not null && !rules.Functions.Taxonomy.Ids.SequenceEqual(model.ClassNames))
             throw new TopicModelException("the rules' taxonomy topics are not the model's classes");
-        if (classScales is not null && (classScales.Count != model.ClassNames.Count || classScales.Any(s => !(s > 0) || !float.IsFinite(s))))
-            throw new TopicModelException($"class scales must be {model.ClassNames.Count} finite numbers > 0, one per topic");
-        ClassScales = classScales?.ToArray();
         Featurizer = featurizer;
         Model = model;
         Rules = rules;
@@ -47,14 +42,6 @@ public sealed class TextClassifier : IPaperClassifier
     /// <summary>Scale of the rule features; 0 means they are not features (the rules may still be blended).</summary>
     public float RuleWeight { get; }
     public float LabelModelBlend { get; }
-
-    /// <summary>
-    /// Per-topic factors applied to the model's probabilities before the blend (then renormalized), or null.
-    /// Prior correction sets them to π_k^−τ, π being the training data's topic shares: the model's
-    /// probabilities carry that mix, and a new digest's mix differs (see <see cref="PipelineOptions.PriorCorrection"/>).
-    /// </summary>
-    public IReadOnlyList<float>? ClassScales { get; }
-
     public IReadOnlyList<string> Topics => Model.ClassNames;
 
     public static string[] Fields(Paper paper) => [paper.Title, paper.Abstract];
@@ -92,21 +79,9 @@ public sealed class TextClassifier : IPaperClassifier
     public void Predict(Paper paper, Span<float> probabilities)
     {
         Model.PredictProbabilities(Featurize(paper), probabilities);
-        Span<float> votes = stackalloc float[LabelModelBlend > 0 ? probabilities.Length : 0];
-        if (LabelModelBlend > 0) Rules!.VoteDistribution(paper, votes);
-        Finish(probabilities, votes);
-    }
-
-    /// <summary>The steps after the model: prior correction, then the blend with the rules' <paramref name="votes"/> (unused when the blend is 0).</summary>
-    internal void Finish(Span<float> probabilities, ReadOnlySpan<float> votes)
-    {
-        if (ClassScales is { } scales)
-        {
-            var sum = 0f;
-            for (var c = 0; c < probabilities.Length; c++) sum += probabilities[c] *= scales[c];
-            if (sum > 0) for (var c = 0; c < probabilities.Length; c++) probabilities[c] /= sum;
-        }
         if (LabelModelBlend == 0) return;
+        Span<float> votes = stackalloc float[probabilities.Length];
+        Rules!.VoteDistribution(paper, votes);
         for (var c = 0; c < probabilities.Length; c++)
             probabilities[c] = (1 - LabelModelBlend) * probabilities[c] + LabelModelBlend * votes[c];
     }

@@ -165,7 +165,6 @@ public static class TrainingRun
         ["labelModelBlend"] = p.LabelModelBlend,
         ["taxonomyPriorWeight"] = p.TaxonomyPriorWeight,
         ["classBalance"] = p.ClassBalance,
-        ["priorCorrection"] = p.PriorCorrection,
         ["weakLabelWeight"] = p.WeakLabelWeight,
         ["poolWeight"] = p.PoolWeight,
         ["selfTrainingThreshold"] = p.SelfTrainingThreshold,

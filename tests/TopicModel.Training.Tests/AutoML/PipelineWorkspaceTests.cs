@@ -1,4 +1,3 @@
-using TopicModel.Training.Bundles;
 using TopicModel.DataPrep.Labeling;
 using TopicModel.DataPrep.Preparation;
 using TopicModel.Training.Pipelines;
@@ -16,13 +15,13 @@ public sealed class PipelineWorkspaceTests(TrainedModel trained)
     }
 
     [Theory]
-    [InlineData("SdcaMaximumEntropy", 1.5f, 0.3f, 0f, 0f)]
-    [InlineData("NaiveBayes", 0f, 0.5f, 0.2f, 0.5f)]
-    [InlineData("OneVersusAll", 2f, 0f, 0f, 1f)]
-    public void The_cached_fast_path_predicts_exactly_what_the_saved_classifier_predicts(string trainer, float ruleWeight, float blend, float poolWeight, float priorCorrection)
+    [InlineData("SdcaMaximumEntropy", 1.5f, 0.3f, 0f)]
+    [InlineData("NaiveBayes", 0f, 0.5f, 0.2f)]
+    [InlineData("OneVersusAll", 2f, 0f, 0f)]
+    public void The_cached_fast_path_predicts_exactly_what_the_saved_classifier_predicts(string trainer, float ruleWeight, float blend, float poolWeight)
     {
         var workspace = Workspace();
-        var options = new PipelineOptions { Trainer = trainer, RuleWeight = ruleWeight, LabelModelBlend = blend, PoolWeight = poolWeight, PriorCorrection = priorCorrection };
+        var options = new PipelineOptions { Trainer = trainer, RuleWeight = ruleWeight, LabelModelBlend = blend, PoolWeight = poolWeight };
         var fitted = workspace.Fit(options, Enumerable.Range(0, 300).ToArray(), "first 300");
 
         var fast = new float[14];
@@ -32,56 +31,6 @@ public sealed class PipelineWorkspaceTests(TrainedModel trained)
             fitted.Predict(i, fast);
             fitted.Classifier.Predict(workspace.Corpus.Documents[i].Paper, slow);
             Assert.Equal(slow, fast);
-        }
-    }
-
-    [Fact]
-    public void Prior_correction_moves_predictions_from_the_large_topics_to_the_small_ones()
-    {
-        var workspace = Workspace();
-        var labeled = Enumerable.Range(0, workspace.Corpus.Labeled.Count).ToArray();
-        var plain = workspace.Fit(new PipelineOptions { RuleWeight = 1f }, labeled, "all");
-        var corrected = workspace.Fit(new PipelineOptions { RuleWeight = 1f, PriorCorrection = 1f }, labeled, "all");
-
-        var largest = workspace.Corpus.Labeled.GroupBy(p => p.Topic).MaxBy(g => g.Count())!.Key;
-        var probabilities = new float[14];
-        int Predicted(FittedPipeline fitted, int topic) => labeled.Count(i =>
-        {
-            fitted.Predict(i, probabilities);
-            return Array.IndexOf(probabilities, probabilities.Max()) == topic;
-        });
-        Assert.True(Predicted(corrected, largest) < Predicted(plain, largest));
-        var scales = corrected.Classifier.ClassScales!;
-        Assert.Equal(scales.Min(), scales[largest]);
-        Assert.Equal(1f, scales.Max());
-        Assert.Null(plain.Classifier.ClassScales);
-    }
-
-    [Fact]
-    public void Prior_correction_survives_a_bundle_save_and_load()
-    {
-        var workspace = Workspace();
-        var corrected = workspace.Fit(new PipelineOptions { RuleWeight = 1f, LabelModelBlend = 0.2f, PriorCorrection = 0.7f }, Enumerable.Range(0, 400).ToArray(), "first 400");
-        var bundle = ModelBundleFile.Load(trained.Result.BundlePath) with { Classifier = corrected.Classifier };
-        var path = Path.Combine(Path.GetTempPath(), $"prior-correction-{Guid.NewGuid():N}.zip");
-        try
-        {
-            ModelBundleFile.Save(path, bundle);
-            var loaded = ModelBundleFile.Load(path).Classifier;
-
-            Assert.Equal(corrected.Classifier.ClassScales, loaded.ClassScales);
-            var before = new float[14];
-            var after = new float[14];
-            foreach (var p in workspace.Corpus.Labeled.Take(50))
-            {
-                corrected.Classifier.Predict(p.Paper, before);
-                loaded.Predict(p.Paper, after);
-                Assert.Equal(before, after);
-            }
-        }
-        finally
-        {
-            File.Delete(path);
         }
     }
 
