@@ -28,17 +28,7 @@ public sealed class FastTreeBinaryModel : IBinaryModel
     }
 
     /// <summary>Path attribution (Saabas) over the trees; only features present in the example, positive contributions.</summary>
-    public IReadOnlyList<FeatureContribution> Explain(SparseVector features, int top)
-    {
-        var sums = new Dictionary<int, float>();
-        foreach (var tree in _trees) tree.AddContributions(features, sums);
-        var contributions = new List<FeatureContribution>();
-        foreach (var (f, c) in sums)
-        {
-            if (c > 0f && Array.BinarySearch(features.Indices, f) >= 0) contributions.Add(new FeatureContribution(f, c));
-        }
-        return FeatureContributions.Strongest(contributions, top);
-    }
+    public IReadOnlyList<FeatureContribution> Explain(SparseVector features, int top) => FeatureContributions.Paths(_trees, features, top);
 
     internal void Save(BinaryWriter writer)
     {
