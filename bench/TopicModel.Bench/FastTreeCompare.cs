@@ -30,10 +30,11 @@ public static class FastTreeCompare
                 break;
             case "fasttree-fit":
                 Fit(args[1], int.Parse(args[2], Invariant), int.Parse(args[3], Invariant), float.Parse(args[4], Invariant),
-                    int.Parse(args[5], Invariant), args.Length > 6 ? int.Parse(args[6], Invariant) : null);
+                    int.Parse(args[5], Invariant), args.Length > 6 ? int.Parse(args[6], Invariant) : null,
+                    args.Length > 7 ? float.Parse(args[7], Invariant) : new FastTreeOptions().L2Regularization);
                 break;
             default:
-                throw new ArgumentException("usage: fasttree-export arxiv <jsonl> <dir> [hashBits] | fasttree-export seed <dir> | fasttree-fit <dir> <trees> <leaves> <learningRate> <minLeaf> [threads]");
+                throw new ArgumentException("usage: fasttree-export arxiv <jsonl> <dir> [hashBits] | fasttree-export seed <dir> | fasttree-fit <dir> <trees> <leaves> <learningRate> <minLeaf> [threads] [l2]");
         }
     }
 
@@ -114,7 +115,7 @@ public static class FastTreeCompare
         Console.WriteLine($"{dir}: {trainText.Length} train, {testText.Length} test, {featurizer.Dimension} features, {classes.Count} classes");
     }
 
-    private static void Fit(string dir, int trees, int leaves, float learningRate, int minLeaf, int? threads)
+    private static void Fit(string dir, int trees, int leaves, float learningRate, int minLeaf, int? threads, float l2)
     {
         var meta = File.ReadAllLines(Path.Combine(dir, "meta.txt"));
         var dimension = int.Parse(meta[0], Invariant);
@@ -124,17 +125,20 @@ public static class FastTreeCompare
         var options = new FastTreeOptions
         {
             NumberOfTrees = trees, NumberOfLeaves = leaves, LearningRate = learningRate, MinimumExampleCountPerLeaf = minLeaf, NumberOfThreads = threads,
+            L2Regularization = l2,
         };
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         var model = new FastTree(options).FitModel(train);
         watch.Stop();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var p = new float[classes.Length];
         File.WriteAllLines(Path.Combine(dir, "fasttree.pred"), test.Rows.Select(r =>
         {
             model.PredictProbabilities(r, p);
             return Array.IndexOf(p, p.Max()).ToString(Invariant);
         }));
-        Console.WriteLine($"fasttree fit_seconds={watch.Elapsed.TotalSeconds:F2}");
+        Console.WriteLine($"fasttree fit_seconds={watch.Elapsed.TotalSeconds:F2} fit_cpu_seconds={cpu.TotalSeconds:F2}");
     }
 
     private static MulticlassDataset Read(string path, int dimension, string[] classes)

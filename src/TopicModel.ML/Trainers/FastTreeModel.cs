@@ -70,20 +70,14 @@ public sealed class FastTreeModel : IMulticlassModel
 
     /// <summary>
     /// Path attribution (Saabas) summed over the class's trees: how much each of the example's features moved
-    /// the score of <paramref name="classIndex"/> along the paths it took. Only features present in the example
-    /// are named; a split on an absent feature is the absence of a word, not something to show.
+    /// the score of <paramref name="classIndex"/> along the paths it took (<see cref="FeatureContributions.Paths"/>).
     /// </summary>
     public IReadOnlyList<FeatureContribution> Explain(SparseVector features, int classIndex, int top)
     {
         FeatureContributions.CheckArguments(features, classIndex, top, _classNames.Length, FeatureCount);
-        var sums = new Dictionary<int, float>();
-        for (var t = classIndex; t < _trees.Length; t += _classNames.Length) _trees[t].AddContributions(features, sums);
-        var contributions = new List<FeatureContribution>();
-        foreach (var (f, c) in sums)
-        {
-            if (c > 0f && Array.BinarySearch(features.Indices, f) >= 0) contributions.Add(new FeatureContribution(f, c));
-        }
-        return FeatureContributions.Strongest(contributions, top);
+        var trees = new RegressionTree[IterationCount];
+        for (var t = 0; t < trees.Length; t++) trees[t] = Tree(t, classIndex);
+        return FeatureContributions.Paths(trees, features, top);
     }
 
     public void Save(BinaryWriter writer)

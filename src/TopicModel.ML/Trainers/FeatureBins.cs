@@ -1,5 +1,3 @@
-using TopicModel.ML.Sparse;
-
 namespace TopicModel.ML.Trainers;
 
 /// <summary>
@@ -47,17 +45,18 @@ internal sealed class FeatureBins
     }
 
     /// <summary>Bins the rows <paramref name="examples"/> of <paramref name="rows"/>; row r of the result is example examples[r].</summary>
-    public static FeatureBins Build(IReadOnlyList<SparseVector> rows, ReadOnlySpan<int> examples, int featureCount, int maxBins)
+    public static FeatureBins Build(RowSource rows, ReadOnlySpan<int> examples, int featureCount, int maxBins)
     {
         // Non-zero values gathered by feature (CSC), to find each feature's quantiles.
         var columnStarts = new int[featureCount + 1];
         long nonZeros = 0;
         foreach (var e in examples)
         {
-            var x = rows[e];
-            for (var i = 0; i < x.Count; i++)
+            var indices = rows.Indices(e);
+            var values = rows.Values(e);
+            for (var i = 0; i < indices.Length; i++)
             {
-                if (x.Values[i] != 0f) { columnStarts[x.Indices[i] + 1]++; nonZeros++; }
+                if (values[i] != 0f) { columnStarts[indices[i] + 1]++; nonZeros++; }
             }
         }
         if (nonZeros > Array.MaxLength)
@@ -67,10 +66,11 @@ internal sealed class FeatureBins
         var fill = columnStarts[..^1];
         foreach (var e in examples)
         {
-            var x = rows[e];
-            for (var i = 0; i < x.Count; i++)
+            var indices = rows.Indices(e);
+            var values = rows.Values(e);
+            for (var i = 0; i < indices.Length; i++)
             {
-                if (x.Values[i] != 0f) columnValues[fill[x.Indices[i]]++] = x.Values[i];
+                if (values[i] != 0f) columnValues[fill[indices[i]]++] = values[i];
             }
         }
 
@@ -96,12 +96,13 @@ internal sealed class FeatureBins
         var n = 0;
         for (var r = 0; r < examples.Length; r++)
         {
-            var x = rows[examples[r]];
-            for (var i = 0; i < x.Count; i++)
+            var indices = rows.Indices(examples[r]);
+            var values = rows.Values(examples[r]);
+            for (var i = 0; i < indices.Length; i++)
             {
-                var v = x.Values[i];
+                var v = values[i];
                 if (v == 0f) continue;
-                var f = x.Indices[i];
+                var f = indices[i];
                 rowFeatures[n] = f;
                 rowBins[n] = binOffset[f] + Bin(upperBounds[f], v);
                 n++;

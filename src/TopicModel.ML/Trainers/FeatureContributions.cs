@@ -28,6 +28,23 @@ internal static class FeatureContributions
         return Strongest(contributions, top);
     }
 
+    /// <summary>
+    /// Path attribution (Saabas) summed over <paramref name="trees"/>: how much each feature moved the score along
+    /// the paths the example took. Only features present in the example are named (a split on an absent feature
+    /// is the absence of a word, not something to show), positive ones only, strongest first.
+    /// </summary>
+    public static List<FeatureContribution> Paths(IEnumerable<RegressionTree> trees, SparseVector features, int top)
+    {
+        var sums = new Dictionary<int, float>();
+        foreach (var tree in trees) tree.AddContributions(features, sums);
+        var contributions = new List<FeatureContribution>();
+        foreach (var (f, c) in sums)
+        {
+            if (c > 0f && Array.BinarySearch(features.Indices, f) >= 0) contributions.Add(new FeatureContribution(f, c));
+        }
+        return Strongest(contributions, top);
+    }
+
     /// <summary>Sorts strongest first, ties broken by feature index so explanations are stable across runs, and keeps <paramref name="top"/>.</summary>
     public static List<FeatureContribution> Strongest(List<FeatureContribution> contributions, int top)
     {

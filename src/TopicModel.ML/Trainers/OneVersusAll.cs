@@ -4,7 +4,8 @@ using TopicModel.ML.Sparse;
 namespace TopicModel.ML.Trainers;
 
 /// <summary>
-/// One binary linear classifier per class, that class against all others (ML.NET's OneVersusAll). Each
+/// One binary classifier per class, that class against all others (ML.NET's OneVersusAll): linear
+/// (<see cref="LinearSvm"/>, <see cref="AveragedPerceptron"/>) or boosted trees (<see cref="FastTreeBinary"/>). Each
 /// class's score is turned into a probability by Platt scaling fitted on out-of-fold scores, then the
 /// per-class probabilities are normalized to sum to 1.
 /// </summary>
@@ -28,7 +29,7 @@ public sealed class OneVersusAll : IMulticlassTrainer
 
     public IMulticlassModel Fit(MulticlassDataset data, CancellationToken cancellation) => FitModel(data, cancellation);
 
-    /// <summary>As <see cref="Fit(MulticlassDataset)"/>, typed to expose the weights and calibration.</summary>
+    /// <summary>As <see cref="Fit(MulticlassDataset)"/>, typed to expose the classifiers and calibration.</summary>
     public OneVersusAllModel FitModel(MulticlassDataset data, CancellationToken cancellation = default)
     {
         TrainingData.Check(data, TrainerName);
@@ -39,8 +40,7 @@ public sealed class OneVersusAll : IMulticlassTrainer
         var all = Enumerable.Range(0, data.Count).ToArray();
         var folds = CalibrationFolds(data.Count);
 
-        var weights = new float[classes * features];
-        var biases = new float[classes];
+        var classifiers = new IBinaryModel[classes];
         var slopes = new float[classes];
         var offsets = new float[classes];
         var positive = new bool[data.Count];
@@ -48,14 +48,12 @@ public sealed class OneVersusAll : IMulticlassTrainer
         {
             cancellation.ThrowIfCancellationRequested();
             for (var i = 0; i < data.Count; i++) positive[i] = data.Labels[i] == k;
-            var (w, b) = Options.BinaryLearner.Fit(x, all, positive, exampleWeights);
-            w.CopyTo(weights, k * features);
-            biases[k] = b;
+            classifiers[k] = Options.BinaryLearner.Fit(x, all, positive, exampleWeights);
             (slopes[k], offsets[k]) = Options.Calibrate
-                ? PlattCalibrator.Fit(folds is null ? Scores(x, all, w, b) : OutOfFoldScores(x, folds, positive, exampleWeights), positive, exampleWeights)
+                ? PlattCalibrator.Fit(folds is null ? Scores(x, all, classifiers[k]) : OutOfFoldScores(x, folds, positive, exampleWeights), positive, exampleWeights)
                 : (1f, 0f);
         }
-        return new OneVersusAllModel(data.ClassNames, features, Options.BinaryLearner.Name, weights, biases, slopes, offsets);
+        return new OneVersusAllModel(data.ClassNames, features, Options.BinaryLearner.Name, classifiers, slopes, offsets);
     }
 
     /// <summary>The examples of each fold, after a seeded shuffle; null when calibrating on the training scores.</summary>
@@ -75,17 +73,16 @@ public sealed class OneVersusAll : IMulticlassTrainer
         foreach (var held in folds)
         {
             var training = Enumerable.Range(0, x.RowCount).Except(held).ToArray();
-            var (w, b) = Options.BinaryLearner.Fit(x, training, positive, exampleWeights);
-            var heldScores = Scores(x, held, w, b);
+            var heldScores = Scores(x, held, Options.BinaryLearner.Fit(x, training, positive, exampleWeights));
             for (var n = 0; n < held.Length; n++) scores[held[n]] = heldScores[n];
         }
         return scores;
     }
 
-    private static float[] Scores(CsrMatrix x, int[] rows, float[] w, float b)
+    private static float[] Scores(CsrMatrix x, int[] rows, IBinaryModel model)
     {
         var scores = new float[rows.Length];
-        for (var n = 0; n < rows.Length; n++) scores[n] = b + SparseMath.Dot(x.RowIndices(rows[n]), x.RowValues(rows[n]), w);
+        for (var n = 0; n < rows.Length; n++) scores[n] = model.Score(x.RowIndices(rows[n]), x.RowValues(rows[n]));
         return scores;
     }
 }

@@ -4,7 +4,7 @@ namespace TopicModel.ML.Trainers;
 public sealed record OneVersusAllOptions
 {
     /// <summary>The binary learner fitted once per class (class against all others), with its own options and seed.</summary>
-    public IBinaryLinearLearner BinaryLearner { get; init; } = new LinearSvm();
+    public IBinaryLearner BinaryLearner { get; init; } = new LinearSvm();
 
     /// <summary>
     /// Turn each class's score into a probability with Platt scaling before normalizing. Off, the

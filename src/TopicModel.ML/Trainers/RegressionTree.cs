@@ -41,19 +41,24 @@ public sealed class RegressionTree
     public float LeafValue(int leaf) => _leafValues[leaf];
 
     /// <summary>The leaf the example falls into.</summary>
-    public int Leaf(SparseVector x)
+    public int Leaf(SparseVector x) => Leaf(x.Indices, x.Values);
+
+    /// <summary>The leaf of the example whose non-zeros are <paramref name="indices"/> (increasing) and <paramref name="values"/>.</summary>
+    public int Leaf(ReadOnlySpan<int> indices, ReadOnlySpan<float> values)
     {
         if (_features.Length == 0) return 0;
         var node = 0;
         while (true)
         {
-            var child = ValueOf(x, _features[node]) <= _thresholds[node] ? _left[node] : _right[node];
+            var child = ValueOf(indices, values, _features[node]) <= _thresholds[node] ? _left[node] : _right[node];
             if (child < 0) return ~child;
             node = child;
         }
     }
 
     public float Output(SparseVector x) => _leafValues[Leaf(x)];
+
+    public float Output(ReadOnlySpan<int> indices, ReadOnlySpan<float> values) => _leafValues[Leaf(indices, values)];
 
     /// <summary>
     /// Saabas path attribution: along the example's path each split's feature gets the change of the node
@@ -74,10 +79,12 @@ public sealed class RegressionTree
         }
     }
 
-    internal static float ValueOf(SparseVector x, int feature)
+    internal static float ValueOf(SparseVector x, int feature) => ValueOf(x.Indices, x.Values, feature);
+
+    private static float ValueOf(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, int feature)
     {
-        var i = Array.BinarySearch(x.Indices, feature);
-        return i >= 0 ? x.Values[i] : 0f;
+        var i = indices.BinarySearch(feature);
+        return i >= 0 ? values[i] : 0f;
     }
 
     internal void Save(BinaryWriter writer)

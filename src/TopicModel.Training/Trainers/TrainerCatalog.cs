@@ -82,21 +82,7 @@ public static class TrainerCatalog
             }
             case FastTree.TrainerName:
             {
-                var d = new FastTreeOptions();
-                var options = d with
-                {
-                    NumberOfLeaves = o.Int("numberOfLeaves", d.NumberOfLeaves, min: 2),
-                    NumberOfTrees = o.Int("numberOfTrees", d.NumberOfTrees, min: 1),
-                    MinimumExampleCountPerLeaf = o.Int("minimumExampleCountPerLeaf", d.MinimumExampleCountPerLeaf, min: 1),
-                    LearningRate = (float)o.Double("learningRate", d.LearningRate, min: 0),
-                    MaximumBinCountPerFeature = o.Int("maximumBinCountPerFeature", d.MaximumBinCountPerFeature, min: 2, max: 65536),
-                    L2Regularization = (float)o.Double("l2Regularization", d.L2Regularization, min: 0),
-                    FeatureFraction = (float)o.Double("featureFraction", d.FeatureFraction, min: double.Epsilon, max: 1),
-                    RowFraction = (float)o.Double("rowFraction", d.RowFraction, min: double.Epsilon, max: 1),
-                    EarlyStoppingRounds = o.Int("earlyStoppingRounds", d.EarlyStoppingRounds, min: 0),
-                    ValidationFraction = (float)o.Double("validationFraction", d.ValidationFraction, min: double.Epsilon, max: 0.9),
-                    Seed = seed,
-                };
+                var options = FastTreeOptions(o, seed);
                 o.RejectUnknown();
                 return (new FastTree(options), Describe(options));
             }
@@ -112,10 +98,15 @@ public static class TrainerCatalog
     private static (OneVersusAllOptions Options, JsonObject Hyperparameters) OneVersusAllOptions(JsonSection o, int seed)
     {
         var d = new OneVersusAllOptions();
-        var learnerName = o.Choice("binaryLearner", d.BinaryLearner.Name, AveragedPerceptron.LearnerName, LinearSvm.LearnerName);
+        var learnerName = o.Choice("binaryLearner", d.BinaryLearner.Name, AveragedPerceptron.LearnerName, LinearSvm.LearnerName, FastTreeBinary.LearnerName);
         object learnerOptions;
-        IBinaryLinearLearner learner;
-        if (learnerName == AveragedPerceptron.LearnerName)
+        IBinaryLearner learner;
+        if (learnerName == FastTreeBinary.LearnerName)
+        {
+            var trees = FastTreeOptions(o, seed);
+            (learner, learnerOptions) = (new FastTreeBinary(trees), trees);
+        }
+        else if (learnerName == AveragedPerceptron.LearnerName)
         {
             var a = new AveragedPerceptronOptions();
             var ap = a with
@@ -152,6 +143,26 @@ public static class TrainerCatalog
         hyperparameters["calibrate"] = options.Calibrate;
         hyperparameters["calibrationFolds"] = options.CalibrationFolds;
         return (options, hyperparameters);
+    }
+
+    /// <summary>FastTree's options, shared by the softmax trainer and OneVersusAll's FastTree binary learner.</summary>
+    private static FastTreeOptions FastTreeOptions(JsonSection o, int seed)
+    {
+        var d = new FastTreeOptions();
+        return d with
+        {
+            NumberOfLeaves = o.Int("numberOfLeaves", d.NumberOfLeaves, min: 2),
+            NumberOfTrees = o.Int("numberOfTrees", d.NumberOfTrees, min: 1),
+            MinimumExampleCountPerLeaf = o.Int("minimumExampleCountPerLeaf", d.MinimumExampleCountPerLeaf, min: 1),
+            LearningRate = (float)o.Double("learningRate", d.LearningRate, min: 0),
+            MaximumBinCountPerFeature = o.Int("maximumBinCountPerFeature", d.MaximumBinCountPerFeature, min: 2, max: 65536),
+            L2Regularization = (float)o.Double("l2Regularization", d.L2Regularization, min: 0),
+            FeatureFraction = (float)o.Double("featureFraction", d.FeatureFraction, min: double.Epsilon, max: 1),
+            RowFraction = (float)o.Double("rowFraction", d.RowFraction, min: double.Epsilon, max: 1),
+            EarlyStoppingRounds = o.Int("earlyStoppingRounds", d.EarlyStoppingRounds, min: 0),
+            ValidationFraction = (float)o.Double("validationFraction", d.ValidationFraction, min: double.Epsilon, max: 0.9),
+            Seed = seed,
+        };
     }
 
     private static JsonObject Describe<T>(T options) =>

@@ -130,6 +130,171 @@ public sealed class FastTreeTests
         }
     }
 
+    /// <summary>
+    /// Brute force over every feature and threshold of the rows reaching a node: the largest gain
+    /// G_L²/(H_L+λ) + G_R²/(H_R+λ) − G²/(H+λ) with both sides keeping <paramref name="minLeaf"/> rows.
+    /// </summary>
+    private static double BruteForceBestGain(float[][] dense, int[] rows, double[] g, double[] h, double lambda, int minLeaf)
+    {
+        double G = rows.Sum(i => g[i]), H = rows.Sum(i => h[i]);
+        var best = 0d;
+        for (var f = 0; f < dense[0].Length; f++)
+        {
+            foreach (var t in rows.Select(i => dense[i][f]).Distinct())
+            {
+                var left = rows.Where(i => dense[i][f] <= t).ToArray();
+                if (left.Length < minLeaf || rows.Length - left.Length < minLeaf) continue;
+                double lg = left.Sum(i => g[i]), lh = left.Sum(i => h[i]);
+                best = Math.Max(best, lg * lg / (lh + lambda) + (G - lg) * (G - lg) / (H - lh + lambda) - G * G / (H + lambda));
+            }
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// Below the root, histograms come from subtracting the smaller child from the parent: every node of a deep
+    /// tree, softmax or binary, must still split its own rows at the best gain a brute-force search finds there.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void EverySplitOfADeepTreeIsTheBestOnItsRows(bool binary)
+    {
+        var data = Small(150, seed: 21);
+        const float lambda = 0.5f;
+        const int minLeaf = 3;
+        var options = new FastTreeOptions { NumberOfTrees = 1, NumberOfLeaves = 12, MinimumExampleCountPerLeaf = minLeaf, L2Regularization = lambda, LearningRate = 1 };
+        var dense = data.Rows.Select(r => Enumerable.Range(0, r.Dimension).Select(j => RegressionTree.ValueOf(r, j)).ToArray()).ToArray();
+        List<(RegressionTree Tree, double[] G, double[] H)> cases = [];
+        if (binary)
+        {
+            var positive = data.Labels.Select(y => y == 1).ToArray();
+            var model = new FastTreeBinary(options).FitModel(CsrMatrix.FromDataset(data), Enumerable.Range(0, data.Count).ToArray(), positive, Enumerable.Repeat(1f, data.Count).ToArray());
+            var p = 1 / (1 + Math.Exp(-model.BaseScore));
+            Assert.Equal(Math.Log(positive.Count(b => b) / (double)positive.Count(b => !b)), model.BaseScore, 5);
+            cases.Add((model.Trees[0], positive.Select(b => p - (b ? 1 : 0)).ToArray(), positive.Select(_ => p * (1 - p)).ToArray()));
+        }
+        else
+        {
+            var model = new FastTree(options).FitModel(data);
+            var p = model.Prior.ToArray();
+            MaximumEntropyModel.Softmax(p);
+            for (var k = 0; k < data.ClassCount; k++)
+                cases.Add((model.Tree(0, k), data.Labels.Select(y => (double)(p[k] - (y == k ? 1f : 0f))).ToArray(), data.Labels.Select(_ => (double)Math.Max(p[k] * (1f - p[k]), 1e-6f)).ToArray()));
+        }
+
+        Assert.Contains(cases, c => c.Tree.InternalNodeCount >= 8);
+        foreach (var (tree, g, h) in cases)
+        {
+            // The rows reaching each internal node, by routing every example from the root.
+            var reaching = Enumerable.Range(0, tree.InternalNodeCount).Select(_ => new List<int>()).ToArray();
+            for (var i = 0; i < data.Count; i++)
+            {
+                for (var node = 0; node >= 0;)
+                {
+                    reaching[node].Add(i);
+                    node = dense[i][tree.SplitFeature(node)] <= tree.Threshold(node) ? tree.LeftChild(node) : tree.RightChild(node);
+                }
+            }
+            for (var node = 0; node < tree.InternalNodeCount; node++)
+            {
+                var rows = reaching[node].ToArray();
+                Assert.Equal(BruteForceBestGain(dense, rows, g, h, lambda, minLeaf), tree.SplitGain(node), 3);
+            }
+        }
+    }
+
+    [Fact]
+    public void OneVersusAllOverBinaryTreesLearnsXorAndRoundTrips()
+    {
+        var train = Xor(600, seed: 1);
+        var test = Xor(400, seed: 2);
+        var trees = new OneVersusAll(new OneVersusAllOptions
+        {
+            CalibrationFolds = 1, BinaryLearner = new FastTreeBinary(new FastTreeOptions { NumberOfTrees = 50, Seed = 1 }),
+        }).FitModel(train);
+        var linear = new OneVersusAll(new OneVersusAllOptions { CalibrationFolds = 1 }).FitModel(train);
+
+        Assert.True(Accuracy(trees, test) > 0.9, $"OneVersusAll/FastTree accuracy {Accuracy(trees, test):F3}");
+        Assert.True(Accuracy(linear, test) < 0.7, $"OneVersusAll/LinearSvm accuracy {Accuracy(linear, test):F3}");
+        var classifier = Assert.IsType<FastTreeBinaryModel>(trees.Classifier(1));
+        Assert.Equal(50, classifier.Trees.Count);
+        // The two features of the interaction carry almost all of the split gain.
+        var gains = new double[6];
+        foreach (var t in classifier.Trees)
+        {
+            for (var i = 0; i < t.InternalNodeCount; i++) gains[t.SplitFeature(i)] += t.SplitGain(i);
+        }
+        Assert.True(gains[0] + gains[1] > 0.8 * gains.Sum(), string.Join(", ", gains));
+
+        var bytes = Save(trees);
+        var loaded = Assert.IsType<OneVersusAllModel>(ModelSerializer.Load(new BinaryReader(new MemoryStream(bytes))));
+        Assert.Equal(FastTreeBinary.LearnerName, loaded.BinaryLearner);
+        Assert.Equal(bytes, Save(loaded));
+        var (a, b) = (new float[2], new float[2]);
+        foreach (var row in test.Rows)
+        {
+            trees.PredictProbabilities(row, a);
+            loaded.PredictProbabilities(row, b);
+            Assert.Equal(a, b);
+        }
+        var error = Assert.Throws<TopicModelException>(() => trees.ClassWeights(0));
+        Assert.Contains("a FastTree model has no weight rows", error.Message);
+    }
+
+    [Fact]
+    public void BinaryEarlyStoppingStopsOnNoiseAndKeepsTheBestIteration()
+    {
+        var source = SyntheticData.Topics(300, 3, 40, 20, 0.5, seed: 22);
+        var noise = new Random(2);
+        var positive = source.Labels.Select(_ => noise.Next(2) == 0).ToArray();
+        var x = CsrMatrix.FromDataset(source);
+        var all = Enumerable.Range(0, source.Count).ToArray();
+        var ones = Enumerable.Repeat(1f, source.Count).ToArray();
+        var options = new FastTreeOptions { NumberOfTrees = 200, EarlyStoppingRounds = 5, ValidationFraction = 0.2f, MinimumExampleCountPerLeaf = 2 };
+        Assert.InRange(new FastTreeBinary(options).FitModel(x, all, positive, ones).Trees.Count, 0, 30);
+
+        var learnable = source.Labels.Select(y => y == 0).ToArray();
+        Assert.True(new FastTreeBinary(options with { NumberOfTrees = 60, LearningRate = 0.05f, MinimumExampleCountPerLeaf = 10 }).FitModel(x, all, learnable, ones).Trees.Count > 30);
+    }
+
+    /// <summary>
+    /// Text features next to dense ones (an LDA topic mixture: non-zero in every row) in the same rows: the
+    /// trees find the dense column the label depends on among hundreds of sparse ones, and a dense column is
+    /// binned by its quantiles like any other.
+    /// </summary>
+    [Fact]
+    public void DenseColumnsBesideSparseTextAreBinnedAndSplitOn()
+    {
+        var text = SyntheticData.Topics(400, 2, 200, 15, 0.3, seed: 23);
+        var random = new Random(5);
+        const int topics = 4;
+        var rows = new List<SparseVector>();
+        var labels = new int[text.Count];
+        for (var i = 0; i < text.Count; i++)
+        {
+            // A topic mixture (sums to 1); the label is whether topic 2 dominates, unrelated to the words.
+            var mixture = Enumerable.Range(0, topics).Select(_ => (float)random.NextDouble() + 0.01f).ToArray();
+            var sum = mixture.Sum();
+            for (var t = 0; t < topics; t++) mixture[t] /= sum;
+            labels[i] = mixture[2] > 0.3f ? 1 : 0;
+            var sparse = text.Rows[i];
+            rows.Add(new SparseVector(text.FeatureCount + topics,
+                [.. sparse.Indices, .. Enumerable.Range(text.FeatureCount, topics)], [.. sparse.Values, .. mixture]));
+        }
+        var data = new MulticlassDataset(rows[..300], labels[..300], ["no", "yes"]);
+        var test = new MulticlassDataset(rows[300..], labels[300..], ["no", "yes"]);
+
+        var model = new FastTree(new FastTreeOptions { NumberOfTrees = 30, MinimumExampleCountPerLeaf = 5 }).FitModel(data);
+        Assert.True(Accuracy(model, test) > 0.9, $"accuracy {Accuracy(model, test):F3}");
+        var importance = model.FeatureImportance();
+        Assert.True(importance[text.FeatureCount + 2] > 0.5 * importance.Sum(), $"topic 2 has {importance[text.FeatureCount + 2]} of {importance.Sum()}");
+        // The first split is on topic 2, at a threshold that separates the labels (not at zero, the sparse default).
+        var root = model.Tree(0, 1);
+        Assert.Equal(text.FeatureCount + 2, root.SplitFeature(0));
+        Assert.InRange(root.Threshold(0), 0.25f, 0.35f);
+    }
+
     [Theory]
     [InlineData(2)]
     [InlineData(5)]

@@ -8,12 +8,13 @@ namespace TopicModel.ML.Tests.Trainers;
 /// </summary>
 public sealed class TrainerCancellationTests
 {
-    public static TheoryData<string> Iterative => [SdcaMaximumEntropy.TrainerName, LbfgsMaximumEntropy.TrainerName, OneVersusAll.TrainerName];
+    public static TheoryData<string> Iterative => [SdcaMaximumEntropy.TrainerName, LbfgsMaximumEntropy.TrainerName, OneVersusAll.TrainerName, FastTree.TrainerName];
 
     private static IMulticlassTrainer Create(string name) => name switch
     {
         SdcaMaximumEntropy.TrainerName => new SdcaMaximumEntropy(),
         LbfgsMaximumEntropy.TrainerName => new LbfgsMaximumEntropy(),
+        FastTree.TrainerName => new FastTree(new FastTreeOptions { NumberOfTrees = 5 }),
         _ => new OneVersusAll(),
     };
 

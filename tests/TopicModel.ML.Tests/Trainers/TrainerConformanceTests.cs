@@ -64,6 +64,17 @@ public sealed class TrainerConformanceTests
                 () => new OneVersusAll(new OneVersusAllOptions { BinaryLearner = new AveragedPerceptron(new AveragedPerceptronOptions { LearningRate = float.PositiveInfinity }) }),
                 () => new OneVersusAll(new OneVersusAllOptions { BinaryLearner = new AveragedPerceptron(new AveragedPerceptronOptions { NumberOfIterations = 0 }) }),
             ]),
+        [OneVersusAll.TrainerName + "/" + FastTreeBinary.LearnerName] = new(
+            seed => new OneVersusAll(new OneVersusAllOptions
+            {
+                Seed = seed, CalibrationFolds = 2,
+                BinaryLearner = new FastTreeBinary(new FastTreeOptions { Seed = seed, NumberOfTrees = 30, FeatureFraction = 0.8f, RowFraction = 0.8f }),
+            }),
+            [
+                () => new OneVersusAll(new OneVersusAllOptions { BinaryLearner = new FastTreeBinary(new FastTreeOptions { NumberOfLeaves = 1 }) }),
+                () => new OneVersusAll(new OneVersusAllOptions { BinaryLearner = new FastTreeBinary(new FastTreeOptions { LearningRate = float.NaN }) }),
+                () => new OneVersusAll(new OneVersusAllOptions { BinaryLearner = new FastTreeBinary(new FastTreeOptions { RowFraction = 0 }) }),
+            ]),
         [FastTree.TrainerName] = new(
             seed => new FastTree(new FastTreeOptions { Seed = seed, FeatureFraction = 0.8f, RowFraction = 0.8f }),
             [

@@ -49,6 +49,23 @@ public sealed class TrainerCatalogTests
     }
 
     [Fact]
+    public void One_versus_all_over_boosted_trees_takes_the_FastTree_options()
+    {
+        var (trainer, hyperparameters) = TrainerCatalog.Create("OneVersusAll",
+            new JsonObject { ["binaryLearner"] = "FastTree", ["numberOfLeaves"] = 6, ["numberOfTrees"] = 12, ["calibrationFolds"] = 1 }, seed: 4);
+
+        var options = Assert.IsType<OneVersusAll>(trainer).Options;
+        var learner = Assert.IsType<FastTreeBinary>(options.BinaryLearner);
+        Assert.Equal(new FastTreeOptions { NumberOfLeaves = 6, NumberOfTrees = 12, Seed = 4 }, learner.Options);
+        Assert.Equal(1, options.CalibrationFolds);
+        Assert.Equal("FastTree", hyperparameters["binaryLearner"]!.GetValue<string>());
+        Assert.Equal(12, hyperparameters["numberOfTrees"]!.GetValue<int>());
+        var error = Assert.Throws<TopicModelException>(() =>
+            TrainerCatalog.Create("OneVersusAll", new JsonObject { ["binaryLearner"] = "FastTree", ["lambda"] = 0.1 }, seed: 1));
+        Assert.Contains("$.lambda: unknown setting", error.Message);
+    }
+
+    [Fact]
     public void An_option_of_the_other_binary_learner_is_rejected()
     {
         var error = Assert.Throws<TopicModelException>(() =>
