@@ -4,7 +4,7 @@ using TopicModel.Training.Bundles;
 
 namespace TopicModel.Cli.Tests;
 
-/// <summary>A bundle trained once (three trials) for the process tests, and a large input to score with it.</summary>
+/// <summary>A bundle trained once (three trials) for the process and repeatability tests, and a large input to score with it.</summary>
 public sealed class InterruptionFixture : IDisposable
 {
     public InterruptionFixture()
@@ -32,7 +32,14 @@ public sealed class InterruptionFixture : IDisposable
 /// code 130, keeps what was finished (train: the best pipeline so far), and never leaves a partial file
 /// under a final output name.
 /// </summary>
-public sealed class InterruptionTests(InterruptionFixture fixture) : IClassFixture<InterruptionFixture>, IDisposable
+[CollectionDefinition(Name)]
+public sealed class TrainedCliCollection : ICollectionFixture<InterruptionFixture>
+{
+    public const string Name = "trained CLI";
+}
+
+[Collection(TrainedCliCollection.Name)]
+public sealed class InterruptionTests(InterruptionFixture fixture) : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("interrupt").FullName;
 
