@@ -18,7 +18,8 @@ namespace TopicModel.Training.Tests.Reliability;
 /// size is huge. A bundle that loads must also score a paper. Everything else must be a TopicModelException
 /// naming the bundle.
 /// </summary>
-public sealed class BundleFuzzTests(TrainedBundle trained, ITestOutputHelper output) : IClassFixture<TrainedBundle>
+[Collection(TrainedBundle.Collection)]
+public sealed class BundleFuzzTests(TrainedBundle trained, ITestOutputHelper output)
 {
     private static readonly Paper Probe = new("p", "Chain-of-thought reasoning for math word problems",
         "We improve mathematical reasoning of large language models with chain-of-thought prompting and self-verification.", "fuzz", null, null, 1);

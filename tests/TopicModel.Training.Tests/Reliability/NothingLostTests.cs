@@ -15,7 +15,8 @@ namespace TopicModel.Training.Tests.Reliability;
 /// each in input order, once. And the model object shared by every scoring thread gives the same answers
 /// under parallel load as on one thread.
 /// </summary>
-public sealed class NothingLostTests(TrainedBundle trained, ITestOutputHelper output) : IClassFixture<TrainedBundle>, IDisposable
+[Collection(TrainedBundle.Collection)]
+public sealed class NothingLostTests(TrainedBundle trained, ITestOutputHelper output) : IDisposable
 {
     private static readonly string[] Abstracts = File.ReadLines(Path.Combine(RepoPaths.Data, "corpus", "hf-daily-papers-2025.jsonl")).Take(300)
         .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("abstract").GetString()!).ToArray();

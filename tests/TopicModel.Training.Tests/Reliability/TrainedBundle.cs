@@ -12,6 +12,8 @@ namespace TopicModel.Training.Tests.Reliability;
 /// </summary>
 public sealed class TrainedBundle : IDisposable
 {
+    public const string Collection = "trained bundle";
+
     public TrainedBundle()
     {
         var recipe = RecipeReader.Read(Recipe.RecipePath);
@@ -25,3 +27,6 @@ public sealed class TrainedBundle : IDisposable
 
     public void Dispose() => Recipe.Dispose();
 }
+
+[CollectionDefinition(TrainedBundle.Collection)]
+public sealed class TrainedBundleCollection : ICollectionFixture<TrainedBundle>;
