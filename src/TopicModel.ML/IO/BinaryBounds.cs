@@ -9,6 +9,8 @@ namespace TopicModel.ML.IO;
 public static class BinaryBounds
 {
     /// <returns><paramref name="count"/>, when it is not negative and its items fit in the rest of the stream.</returns>
+    /// <exception cref="TopicModelException">The count is negative.</exception>
+    /// <exception cref="EndOfStreamException">The items cannot fit in what is left of the stream.</exception>
     public static int Count(BinaryReader reader, int count, int minBytesEach, string what)
     {
         if (count < 0)
@@ -17,8 +19,9 @@ public static class BinaryBounds
         if (stream.CanSeek)
         {
             var left = stream.Length - stream.Position;
+            // Reported as the end of the stream: the readers already turn that into "<what> is truncated" with the entry and file.
             if ((long)count * minBytesEach > left)
-                throw new TopicModelException($"{what}: {count:N0} items cannot fit in the {left:N0} bytes left (damaged or truncated)");
+                throw new EndOfStreamException($"{what}: {count:N0} items cannot fit in the {left:N0} bytes left");
         }
         return count;
     }

@@ -321,15 +321,6 @@ public sealed class LdaModel
 
     private static TopicModelException Corrupt(string problem) => new($"LDA model is corrupted: {problem}");
 
-    private static int Fits(BinaryReader reader, int count, int minBytesEach, string what)
-    {
-        try
-        {
-            return BinaryBounds.Count(reader, count, minBytesEach, what);
-        }
-        catch (TopicModelException e)
-        {
-            throw Corrupt(e.Problem);
-        }
-    }
+    /// <summary>A count the rest of the file cannot hold ends as "LDA model is truncated" (see <see cref="BinaryBounds"/>).</summary>
+    private static int Fits(BinaryReader reader, int count, int minBytesEach, string what) => BinaryBounds.Count(reader, count, minBytesEach, what);
 }

@@ -80,7 +80,7 @@ public sealed class InputFuzzTests(ITestOutputHelper output)
 
     [Fact]
     public void Mutated_and_random_csv_reads_or_fails_with_the_file_and_line() =>
-        Campaign("csv", 2000, 903, Csv, "fuzz.csv");
+        Campaign("csv", 1500, 903, Csv, "fuzz.csv");
 
     [Fact]
     public void Mutated_input_on_stdin_is_sniffed_and_reads_or_fails_naming_stdin() =>

@@ -88,6 +88,17 @@ public sealed class BundleAttackTests : IDisposable
         Assert.True(allocated < 16 << 20, $"allocated {allocated:N0} bytes refusing a 64 MiB entry listed as 1,000 bytes");
     }
 
+    [Fact]
+    public void Entries_each_under_the_entry_limit_but_over_the_bundle_limit_together_are_refused()
+    {
+        var path = Path("big.zip");
+        BundleArchive.Write(path, new JsonObject(), [("a.bin", new byte[600_000]), ("b.bin", new byte[600_000])]);
+
+        var error = Assert.Throws<TopicModelException>(() => BundleArchive.Read(path, maxEntryBytes: 1_000_000, maxBundleBytes: 1_000_000));
+        Assert.Equal(path, error.File);
+        Assert.Contains("for a whole bundle", error.Message);
+    }
+
     /// <summary>
     /// A bomb whose manifest and zip headers both lie about the size (say 100 bytes, hold 8 MiB) is caught by
     /// counting what comes out of the decompressor, not by trusting either.

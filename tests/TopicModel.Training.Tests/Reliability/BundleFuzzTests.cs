@@ -78,9 +78,10 @@ public sealed class BundleFuzzTests(TrainedBundle trained, ITestOutputHelper out
                 {
                     manifest = JsonNode.Parse(bytes) as JsonObject ?? throw new TopicModelException("not an object", trained.Path);
                 }
-                catch (System.Text.Json.JsonException)
+                catch (System.Text.Json.JsonException e)
                 {
-                    return; // BundleArchive.Read refuses it before ModelBundleFile sees it; that path is fuzzed above.
+                    // What BundleArchive.Read does with a manifest that is not JSON (that path is fuzzed through real files above).
+                    throw new TopicModelException($"{BundleArchive.ManifestEntry} is not valid JSON: {e.Message}", trained.Path);
                 }
                 LoadAndScore(contents with { Manifest = manifest });
             }
