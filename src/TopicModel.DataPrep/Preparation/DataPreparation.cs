@@ -25,11 +25,16 @@ public static class DataPreparation
         {
             foreach (var file in files)
             {
+                // Checked between records, not only between files: Ctrl+C must not wait for a large input to be read whole.
+                var n = 0;
+                foreach (var item in PaperReader.Read(file, inputs.Reader))
+                {
+                    if ((++n & 1023) == 0) cancellation.ThrowIfCancellationRequested();
+                    if (item.Paper is { } p) papers.Add((p, split));
+                    else if (item.Rejected is { } r) rejects.Add(r);
+                    else if (item.Warning is { } w) warnings.Add(w);
+                }
                 cancellation.ThrowIfCancellationRequested();
-                var read = PaperReader.ReadFile(file, inputs.Reader);
-                papers.AddRange(read.Papers.Select(p => (p, split)));
-                rejects.AddRange(read.Rejects);
-                warnings.AddRange(read.Warnings);
             }
         }
         if (papers.Count == 0)

@@ -1,3 +1,4 @@
+using TopicModel.ML.IO;
 using TopicModel.ML.Metrics;
 using TopicModel.ML.Text;
 
@@ -262,7 +263,7 @@ public sealed class LdaModel
                 },
                 AdditionalStopWords = Strings(reader),
             };
-            var seeds = new SeedTopic[Count(reader.ReadInt32(), 0, k, "seed topic count")];
+            var seeds = new SeedTopic[Fits(reader, Count(reader.ReadInt32(), 0, k, "seed topic count"), 9, "seed topics")];
             for (var i = 0; i < seeds.Length; i++) seeds[i] = new SeedTopic(reader.ReadInt32(), reader.ReadString(), Strings(reader));
             options = options with { SeedTopics = seeds };
             try
@@ -286,19 +287,19 @@ public sealed class LdaModel
                 sizes[t] = reader.ReadInt64();
                 if (sizes[t] < 0) throw Corrupt($"topic {t} has size {sizes[t]}");
             }
-            var phi = new float[checked(vocabulary.Count * k)];
+            var phi = new float[Fits(reader, checked(vocabulary.Count * k), 4, "topic-word weights")];
             for (var i = 0; i < phi.Length; i++)
             {
                 phi[i] = reader.ReadSingle();
                 if (!(phi[i] >= 0 && phi[i] <= 1)) throw Corrupt($"topic-word weight {i} = {phi[i]}");
             }
-            var documents = new float[Count(reader.ReadInt32(), 0, int.MaxValue, "document count")][];
+            var documents = new float[Fits(reader, Count(reader.ReadInt32(), 0, int.MaxValue, "document count"), 4 * k, "document topics")][];
             for (var d = 0; d < documents.Length; d++)
             {
                 var row = documents[d] = new float[k];
                 for (var t = 0; t < k; t++) row[t] = reader.ReadSingle();
             }
-            var trace = new LikelihoodPoint[Count(reader.ReadInt32(), 0, 10_000_000, "likelihood trace length")];
+            var trace = new LikelihoodPoint[Fits(reader, Count(reader.ReadInt32(), 0, 10_000_000, "likelihood trace length"), 20, "likelihood trace")];
             for (var i = 0; i < trace.Length; i++) trace[i] = new LikelihoodPoint(reader.ReadInt32(), reader.ReadDouble(), reader.ReadDouble());
             return new LdaModel(options, vocabulary, alpha, phi, sizes, documents, trace);
         }
@@ -310,7 +311,7 @@ public sealed class LdaModel
 
     private static IReadOnlyList<string> Strings(BinaryReader reader)
     {
-        var list = new string[Count(reader.ReadInt32(), 0, 1_000_000, "string count")];
+        var list = new string[Fits(reader, Count(reader.ReadInt32(), 0, 1_000_000, "string count"), 1, "strings")];
         for (var i = 0; i < list.Length; i++) list[i] = reader.ReadString();
         return list;
     }
@@ -319,4 +320,7 @@ public sealed class LdaModel
         value >= min && value <= max ? value : throw Corrupt($"{what} {value} is outside {min}..{max}");
 
     private static TopicModelException Corrupt(string problem) => new($"LDA model is corrupted: {problem}");
+
+    /// <summary>A count the rest of the file cannot hold ends as "LDA model is truncated" (see <see cref="BinaryBounds"/>).</summary>
+    private static int Fits(BinaryReader reader, int count, int minBytesEach, string what) => BinaryBounds.Count(reader, count, minBytesEach, what);
 }

@@ -185,6 +185,8 @@ public sealed class FittedTextFeaturizer
                 throw new TopicModelException($"saved text featurizer has format version {version}; this build reads {FormatVersion}");
             var length = reader.ReadInt32();
             if (length < 0) throw new TopicModelException($"saved text featurizer is corrupted: payload length {length}");
+            // ReadBytes allocates the claimed length before reading; a damaged length must not size that buffer.
+            IO.BinaryBounds.Count(reader, length, 1, "saved text featurizer is truncated: payload");
             bytes = reader.ReadBytes(length);
             if (bytes.Length != length) throw Truncated(null);
             if (reader.ReadUInt64() != Fnv1a64(bytes))

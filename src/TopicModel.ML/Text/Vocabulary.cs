@@ -70,6 +70,8 @@ public sealed class Vocabulary
             var count = reader.ReadInt32();
             if (documentCount < 0 || count < 0)
                 throw new TopicModelException($"vocabulary is corrupted: {count} terms over {documentCount} documents");
+            // A term takes at least a length byte and a 4-byte frequency.
+            IO.BinaryBounds.Count(reader, count, 5, "vocabulary is corrupted: terms");
             var terms = new string[count];
             var frequencies = new int[count];
             for (var i = 0; i < count; i++)

@@ -108,6 +108,8 @@ public sealed class RegressionTree
         var internalCount = reader.ReadInt32();
         if (internalCount is < 0 or > 1 << 24)
             throw new TopicModelException($"{what} weights are corrupt: a tree has {internalCount} internal nodes");
+        // Each internal node takes 24 bytes and each leaf 4: a count the file cannot hold is damage, not a huge tree.
+        IO.BinaryBounds.Count(reader, internalCount, 28, $"{what} weights are corrupt: tree nodes");
         var features = new int[internalCount];
         var thresholds = new float[internalCount];
         var left = new int[internalCount];

@@ -35,6 +35,8 @@ internal static class WeightMatrixFormat
     /// <summary>Reads what <see cref="Write"/> wrote; <paramref name="what"/> names the model in errors.</summary>
     public static float[] Read(BinaryReader reader, int rowCount, int columnCount, string what)
     {
+        // A row takes at least its sparse flag and count; MaxWeights bounds the rest (sparse rows can be tiny).
+        IO.BinaryBounds.Count(reader, rowCount, 5, $"{what} weights are corrupt: rows");
         var weights = new float[(long)rowCount * columnCount];
         for (var k = 0; k < rowCount; k++)
         {
@@ -54,11 +56,19 @@ internal static class WeightMatrixFormat
             }
             else
             {
+                IO.BinaryBounds.Count(reader, columnCount, 4, $"{what} weights are corrupt: dense row {k}");
                 for (var j = 0; j < columnCount; j++) row[j] = reader.ReadSingle();
             }
         }
         return weights;
     }
+
+    /// <summary>
+    /// Most weights a saved model may declare (2^27 floats, 512 MiB): far above what any pipeline here trains
+    /// (tens of thousands of features × the taxonomy's topics), and low enough that a damaged count cannot
+    /// make loading allocate gigabytes, since sparse rows let a tiny file declare a huge matrix.
+    /// </summary>
+    public const long MaxWeights = 1L << 27;
 
     /// <summary>Class names then feature count, validated: the header every multiclass model's weights start with.</summary>
     public static void WriteHeader(BinaryWriter writer, IReadOnlyList<string> classNames, int featureCount)
@@ -73,16 +83,18 @@ internal static class WeightMatrixFormat
         var classCount = reader.ReadInt32();
         if (classCount is < 2 or > 1_000_000)
             throw new TopicModelException($"{what} weights are corrupt: {classCount} classes");
+        IO.BinaryBounds.Count(reader, classCount, 1, $"{what} weights are corrupt: class names");
         var names = new string[classCount];
         for (var k = 0; k < classCount; k++) names[k] = reader.ReadString();
         var featureCount = reader.ReadInt32();
-        if (featureCount < 0 || (long)featureCount * classCount > Array.MaxLength)
-            throw new TopicModelException($"{what} weights are corrupt: {featureCount} features");
+        if (featureCount < 0 || (long)featureCount * classCount > MaxWeights)
+            throw new TopicModelException($"{what} weights are corrupt: {featureCount} features × {classCount} classes is over the limit of {MaxWeights:N0} weights");
         return (names, featureCount);
     }
 
     public static float[] ReadFloats(BinaryReader reader, int count)
     {
+        IO.BinaryBounds.Count(reader, count, 4, "weights are corrupt: values");
         var values = new float[count];
         for (var i = 0; i < count; i++) values[i] = reader.ReadSingle();
         return values;

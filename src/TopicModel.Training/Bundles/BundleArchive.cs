@@ -17,8 +17,14 @@ public static class BundleArchive
 {
     public const string ManifestEntry = "manifest.json";
 
-    /// <summary>Largest entry read back, uncompressed; larger ones are refused before decompression.</summary>
+    /// <summary>Largest entry read back, uncompressed (1 GiB); larger ones are refused before decompression.</summary>
     public const long DefaultMaxEntryBytes = 1L << 30;
+
+    /// <summary>Most bytes all entries of one bundle may expand to together (2 GiB): a bundle is loaded into memory whole.</summary>
+    public const long DefaultMaxBundleBytes = 2L << 30;
+
+    /// <summary>Largest manifest read (16 MiB); a real one is a few kilobytes, even with a long leaderboard.</summary>
+    private const long MaxManifestBytes = 16L << 20;
 
     private static readonly DateTimeOffset FixedTimestamp = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -46,36 +52,59 @@ public static class BundleArchive
         });
     }
 
-    public static BundleContents Read(string path, long maxEntryBytes = DefaultMaxEntryBytes)
+    public static BundleContents Read(string path, long maxEntryBytes = DefaultMaxEntryBytes, long maxBundleBytes = DefaultMaxBundleBytes)
     {
         if (!File.Exists(path)) throw new TopicModelException("model bundle not found", path);
         try
         {
             using var zip = ZipFile.OpenRead(path);
-            var entries = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            // Every name is checked before anything is expanded, so an escaping or repeated name costs nothing.
+            var byName = new Dictionary<string, ZipArchiveEntry>(StringComparer.Ordinal);
             foreach (var entry in zip.Entries)
             {
                 ValidateName(entry.FullName, path);
-                if (entry.Length > maxEntryBytes)
-                    throw new TopicModelException($"entry '{entry.FullName}' would expand to {entry.Length:N0} bytes, over the limit of {maxEntryBytes:N0}", path);
-                if (!entries.TryAdd(entry.FullName, ReadBounded(entry, maxEntryBytes, path)))
+                if (!byName.TryAdd(entry.FullName, entry))
                     throw new TopicModelException($"entry '{entry.FullName}' appears twice", path);
             }
-            if (!entries.TryGetValue(ManifestEntry, out var manifestBytes))
+            if (!byName.TryGetValue(ManifestEntry, out var manifestEntry))
                 throw new TopicModelException($"not a model bundle: no {ManifestEntry}", path);
+            var manifestLimit = Math.Min(maxEntryBytes, MaxManifestBytes);
+            if (manifestEntry.Length > manifestLimit)
+                throw new TopicModelException($"entry '{ManifestEntry}' would expand to {manifestEntry.Length:N0} bytes, over the limit of {manifestLimit:N0}", path);
+            var manifest = ParseManifest(ReadBounded(manifestEntry, manifestLimit, path), path);
+            var listed = Listed(manifest, path);
 
-            JsonObject manifest;
-            try
+            // Then the manifest decides what is expanded: an unlisted entry (a bomb of many small entries) is refused
+            // before any is read, and a listed one may not expand past the size the manifest gives it.
+            foreach (var name in byName.Keys)
             {
-                manifest = JsonNode.Parse(manifestBytes) as JsonObject
-                    ?? throw new TopicModelException($"{ManifestEntry} is not a JSON object", path);
+                if (name != ManifestEntry && !listed.ContainsKey(name))
+                    throw new TopicModelException($"entry '{name}' is not listed in the manifest", path);
             }
-            catch (JsonException e)
+            long total = 0;
+            foreach (var (name, (bytes, _)) in listed)
             {
-                throw new TopicModelException($"{ManifestEntry} is not valid JSON: {e.Message}", path);
+                if (!byName.TryGetValue(name, out var entry))
+                    throw new TopicModelException($"entry '{name}' is listed in the manifest but missing", path);
+                var size = Math.Max(bytes, entry.Length);
+                if (size > maxEntryBytes)
+                    throw new TopicModelException($"entry '{name}' would expand to {size:N0} bytes, over the limit of {maxEntryBytes:N0}", path);
+                total += size;
+                if (total > maxBundleBytes)
+                    throw new TopicModelException($"entries would expand to more than the limit of {maxBundleBytes:N0} bytes for a whole bundle", path);
             }
-            VerifyChecksums(manifest, entries, path);
-            entries.Remove(ManifestEntry);
+
+            var entries = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            foreach (var (name, (bytes, sha256)) in listed)
+            {
+                var entry = byName[name];
+                if (entry.Length > bytes)
+                    throw new TopicModelException($"entry '{name}' would expand to {entry.Length:N0} bytes, more than the {bytes:N0} its manifest lists", path);
+                var content = ReadBounded(entry, bytes, path);
+                if (content.LongLength != bytes || sha256 != Convert.ToHexStringLower(SHA256.HashData(content)))
+                    throw new TopicModelException($"entry '{name}' is damaged (checksum mismatch)", path);
+                entries[name] = content;
+            }
             return new BundleContents(path, manifest, entries);
         }
         catch (InvalidDataException e)
@@ -84,23 +113,33 @@ public static class BundleArchive
         }
     }
 
-    private static void VerifyChecksums(JsonObject manifest, Dictionary<string, byte[]> entries, string path)
+    private static JsonObject ParseManifest(byte[] bytes, string path)
     {
-        if (manifest["entries"] is not JsonObject listed)
+        try
+        {
+            return JsonNode.Parse(bytes) as JsonObject ?? throw new TopicModelException($"{ManifestEntry} is not a JSON object", path);
+        }
+        catch (JsonException e)
+        {
+            throw new TopicModelException($"{ManifestEntry} is not valid JSON: {e.Message}", path);
+        }
+    }
+
+    /// <summary>The manifest's entries table: name → (size, SHA-256), every value checked for its JSON type.</summary>
+    private static Dictionary<string, (long Bytes, string Sha256)> Listed(JsonObject manifest, string path)
+    {
+        if (manifest["entries"] is not JsonObject table)
             throw new TopicModelException($"{ManifestEntry} has no 'entries' table", path);
-        foreach (var (name, info) in listed)
+        var listed = new Dictionary<string, (long, string)>(StringComparer.Ordinal);
+        foreach (var (name, info) in table)
         {
-            if (!entries.TryGetValue(name, out var content))
-                throw new TopicModelException($"entry '{name}' is listed in the manifest but missing", path);
-            var expected = info?["sha256"]?.GetValue<string>();
-            if (expected != Convert.ToHexStringLower(SHA256.HashData(content)))
-                throw new TopicModelException($"entry '{name}' is damaged (checksum mismatch)", path);
+            ValidateName(name, path);
+            if (info is not JsonObject o || o["bytes"] is not JsonValue b || !b.TryGetValue<long>(out var bytes) || bytes < 0
+                || o["sha256"] is not JsonValue h || !h.TryGetValue<string>(out var sha256))
+                throw new TopicModelException($"{ManifestEntry}: entry '{name}' needs a non-negative 'bytes' and a 'sha256' string", path);
+            listed[name] = (bytes, sha256);
         }
-        foreach (var name in entries.Keys)
-        {
-            if (name != ManifestEntry && !listed.ContainsKey(name))
-                throw new TopicModelException($"entry '{name}' is not listed in the manifest", path);
-        }
+        return listed;
     }
 
     private static byte[] ReadBounded(ZipArchiveEntry entry, long maxEntryBytes, string path)
@@ -113,7 +152,7 @@ public static class BundleArchive
         {
             // The header's size can lie; count what actually comes out.
             if (buffer.Length + read > maxEntryBytes)
-                throw new TopicModelException($"entry '{entry.FullName}' expands past the limit of {maxEntryBytes:N0} bytes", path);
+                throw new TopicModelException($"entry '{entry.FullName}' expands past {maxEntryBytes:N0} bytes (its listed size or the limit)", path);
             buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();

@@ -43,10 +43,28 @@ public static class ModelBundleFile
         BundleArchive.Write(path, manifest, entries);
     }
 
-    public static ModelBundle Load(string path)
+    public static ModelBundle Load(string path) => Load(BundleArchive.Read(path));
+
+    /// <summary>Turns verified entries into a model; every entry is checked again here, as if its checksum could lie.</summary>
+    public static ModelBundle Load(BundleContents contents)
     {
-        var contents = BundleArchive.Read(path);
+        try
+        {
+            return LoadChecked(contents);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or System.Text.Json.JsonException)
+        {
+            // A manifest value of the wrong JSON type (or with invalid UTF-8) surfaces only when it is read.
+            throw new TopicModelException($"the manifest is damaged: {e.Message}", contents.Path, inner: e);
+        }
+    }
+
+    private static ModelBundle LoadChecked(BundleContents contents)
+    {
+        var path = contents.Path;
         var manifest = contents.Manifest;
+        // Read now, not on first use, so a damaged name fails here rather than in the middle of a report.
+        _ = manifest["name"]?.GetValue<string>();
         if (manifest["kind"]?.GetValue<string>() != Kind)
             throw new TopicModelException("not a TopicModel bundle (manifest kind is missing or different)", path);
         var version = manifest["formatVersion"]?.GetValue<int>() ?? 0;
@@ -149,6 +167,11 @@ public static class ModelBundleFile
         catch (EndOfStreamException e)
         {
             throw new TopicModelException($"{entry} is truncated", path, inner: e);
+        }
+        catch (Exception e) when (e is FormatException or IOException or OverflowException or ArgumentException or InvalidOperationException)
+        {
+            // What BinaryReader and the model constructors throw on bytes they cannot make sense of (bad string lengths, invalid UTF-8).
+            throw new TopicModelException($"{entry} is corrupted: {e.Message}", path, inner: e);
         }
     }
 }

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using TopicModel.TestSupport;
+using TopicModel.Training.Bundles;
+
+namespace TopicModel.Cli.Tests;
+
+/// <summary>A bundle trained once (three trials) for the process and repeatability tests, and a large input to score with it.</summary>
+public sealed class InterruptionFixture : IDisposable
+{
+    public InterruptionFixture()
+    {
+        var (code, _, err) = CliRunner.Run("train", "--recipe", Recipe.RecipePath);
+        if (code != 0) throw new InvalidOperationException(err);
+        // Enough records that scoring runs for seconds, so the signal lands mid-run: the real abstracts, repeated with new ids.
+        var corpus = File.ReadLines(Path.Combine(RepoPaths.Data, "corpus", "hf-daily-papers-2025.jsonl")).Take(1000).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        using var w = new StreamWriter(LargeInput);
+        for (var i = 0; i < 60_000; i++)
+        {
+            var p = corpus[i % corpus.Length];
+            w.WriteLine(JsonSerializer.Serialize(new { id = $"r{i}", title = p.GetProperty("title").GetString(), @abstract = p.GetProperty("abstract").GetString() }));
+        }
+    }
+
+    public TempRecipe Recipe { get; } = new();
+    public string LargeInput => Path.Combine(Recipe.Directory, "large.jsonl");
+
+    public void Dispose() => Recipe.Dispose();
+}
+
+/// <summary>
+/// Ctrl+C and hard kills against the real `topicmodel` process: each command stops with a message and exit
+/// code 130, keeps what was finished (train: the best pipeline so far), and never leaves a partial file
+/// under a final output name.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class TrainedCliCollection : ICollectionFixture<InterruptionFixture>
+{
+    public const string Name = "trained CLI";
+}
+
+[Collection(TrainedCliCollection.Name)]
+public sealed class InterruptionTests(InterruptionFixture fixture) : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("interrupt").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private bool ScoringHasStarted() => Directory.EnumerateFiles(_dir, ".scored.jsonl.*.tmp").Any(f => new FileInfo(f).Length > 0);
+
+    [Fact]
+    public void Ctrl_C_during_score_exits_130_with_a_message_and_no_output_under_the_final_name()
+    {
+        var output = Path.Combine(_dir, "scored.jsonl");
+        using var cli = new CliProcess("score", "-m", fixture.Recipe.BundlePath, fixture.LargeInput, "-o", output);
+        cli.WaitUntil(ScoringHasStarted, "scored records in the temporary output");
+
+        cli.Interrupt();
+
+        Assert.Equal(ExitCodes.Interrupted, cli.WaitForExit());
+        Assert.Contains("interrupted", cli.Err);
+        Assert.DoesNotContain("   at ", cli.Err);
+        Assert.False(File.Exists(output));
+        Assert.False(File.Exists(output + ".rejects.jsonl"));
+        Assert.Empty(Directory.EnumerateFiles(_dir, "*.tmp", new EnumerationOptions { AttributesToSkip = 0 }));
+    }
+
+    [Fact]
+    public void A_killed_score_leaves_nothing_under_the_final_name_and_an_earlier_output_intact()
+    {
+        var output = Path.Combine(_dir, "scored.jsonl");
+        File.WriteAllText(output, "earlier run\n");
+        using var cli = new CliProcess("score", "-m", fixture.Recipe.BundlePath, fixture.LargeInput, "-o", output);
+        cli.WaitUntil(ScoringHasStarted, "scored records in the temporary output");
+
+        cli.KillHard();
+        cli.WaitForExit();
+
+        Assert.Equal("earlier run\n", File.ReadAllText(output));
+        Assert.False(File.Exists(output + ".rejects.jsonl"));
+    }
+
+    [Fact]
+    public void Ctrl_C_during_train_exits_130_and_saves_the_best_pipeline_found_so_far()
+    {
+        // Without the unlabeled pool and LDA, trials are quick; what matters is that one has finished when Ctrl+C comes.
+        using var recipe = new TempRecipe(json =>
+        {
+            json["automl"] = new System.Text.Json.Nodes.JsonObject { ["maxTrials"] = 40, ["folds"] = 5 };
+            json["data"]!["unlabeled"] = new System.Text.Json.Nodes.JsonArray();
+            json.Remove("lda");
+        });
+        using var cli = new CliProcess("train", "--recipe", recipe.RecipePath);
+        cli.WaitUntil(() => cli.Out.Contains("trial 1:"), "the first finished trial");
+
+        cli.Interrupt();
+
+        Assert.Equal(ExitCodes.Interrupted, cli.WaitForExit());
+        Assert.Contains("the bundle holds the best pipeline found so far", cli.Err);
+        var bundle = ModelBundleFile.Load(recipe.BundlePath);
+        Assert.InRange(bundle.Manifest["automl"]!["trials"]!.GetValue<int>(), 1, 39);
+        var leaderboard = JsonDocument.Parse(File.ReadAllText(Path.Combine(recipe.Directory, "models", "test.leaderboard.json"))).RootElement;
+        Assert.Equal("interrupted", leaderboard.GetProperty("stopReason").GetString());
+    }
+
+    [Fact]
+    public void Ctrl_C_during_prep_exits_130_and_keeps_the_earlier_prepared_files()
+    {
+        using var recipe = new TempRecipe(json => json["data"]!["unlabeled"] = new System.Text.Json.Nodes.JsonArray(fixture.LargeInput));
+        var prepared = Path.Combine(recipe.Directory, "prepared");
+        Directory.CreateDirectory(prepared);
+        File.WriteAllText(Path.Combine(prepared, "papers.jsonl"), "earlier run\n");
+        using var cli = new CliProcess("prep", "--recipe", recipe.RecipePath);
+        // Prep prints nothing until it is done; a second of CPU means it is past start-up and reading.
+        cli.WaitUntil(() => cli.ProcessorTime > TimeSpan.FromSeconds(1.5), "prep at work");
+
+        cli.Interrupt();
+
+        Assert.Equal(ExitCodes.Interrupted, cli.WaitForExit());
+        Assert.Contains("interrupted", cli.Err);
+        Assert.Equal("earlier run\n", File.ReadAllText(Path.Combine(prepared, "papers.jsonl")));
+        Assert.False(File.Exists(Path.Combine(prepared, "papers.csv")));
+    }
+}

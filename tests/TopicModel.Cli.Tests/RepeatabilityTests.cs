@@ -1,0 +1,81 @@
+using TopicModel.TestSupport;
+
+namespace TopicModel.Cli.Tests;
+
+/// <summary>
+/// Every command that takes the recipe's seed, run twice on the same inputs, writes byte-identical files:
+/// prep, train (with a trial limit), score, topics and evaluate.
+/// </summary>
+[Collection(TrainedCliCollection.Name)]
+public sealed class RepeatabilityTests(InterruptionFixture fixture) : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("repeat").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    /// <summary>Runs a command twice, keeping a copy of the named outputs after each run, and returns both copies.</summary>
+    private (Dictionary<string, byte[]> First, Dictionary<string, byte[]> Second) Twice(string[] args, params string[] outputs)
+    {
+        var runs = new List<Dictionary<string, byte[]>>();
+        for (var run = 0; run < 2; run++)
+        {
+            var (code, _, err) = CliRunner.Run(args);
+            Assert.True(code is ExitCodes.Ok or ExitCodes.CompletedWithRejects, $"{string.Join(' ', args)}: exit {code}\n{err}");
+            runs.Add(outputs.ToDictionary(o => o, File.ReadAllBytes));
+        }
+        return (runs[0], runs[1]);
+    }
+
+    private static void AssertIdentical((Dictionary<string, byte[]> First, Dictionary<string, byte[]> Second) runs)
+    {
+        foreach (var (file, bytes) in runs.First)
+        {
+            Assert.True(bytes.Length > 0, $"{file} is empty");
+            Assert.True(bytes.AsSpan().SequenceEqual(runs.Second[file]), $"{file} differs between two runs with the same seed");
+        }
+    }
+
+    [Fact]
+    public void Prep_score_topics_and_evaluate_write_identical_bytes_on_repeat()
+    {
+        var prepared = Path.Combine(_dir, "prepared");
+        AssertIdentical(Twice(["prep", "--recipe", fixture.Recipe.RecipePath, "--out", prepared],
+            Path.Combine(prepared, "papers.jsonl"), Path.Combine(prepared, "papers.csv")));
+
+        var scored = Path.Combine(_dir, "scored.csv");
+        AssertIdentical(Twice(["score", "-m", fixture.Recipe.BundlePath, RepoPaths.HeldOutDigest, RepoPaths.TrainingDigest, "-o", scored], scored));
+
+        var topics = Path.Combine(_dir, "topics.html");
+        AssertIdentical(Twice(["topics", "-m", fixture.Recipe.BundlePath, "--html", topics], topics));
+
+        var reports = Path.Combine(_dir, "reports");
+        AssertIdentical(Twice(["evaluate", "--recipe", fixture.Recipe.RecipePath, "-m", fixture.Recipe.BundlePath, "--out", reports],
+            Path.Combine(reports, "metrics.json"), Path.Combine(reports, "report.md"), Path.Combine(reports, "report.html")));
+    }
+
+    [Fact]
+    public void Train_with_a_trial_limit_writes_an_identical_bundle_and_leaderboard_on_repeat()
+    {
+        // The fixture trained once with this recipe; a second run must reproduce its bundle and leaderboard exactly.
+        var bundle = fixture.Recipe.BundlePath;
+        var leaderboard = Path.Combine(fixture.Recipe.Directory, "models", "test.leaderboard.csv");
+        var first = File.ReadAllBytes(bundle);
+        var firstBoard = WithoutTimings(leaderboard);
+
+        var (code, _, err) = CliRunner.Run("train", "--recipe", fixture.Recipe.RecipePath);
+
+        Assert.True(code == 0, err);
+        Assert.True(first.AsSpan().SequenceEqual(File.ReadAllBytes(bundle)), "the bundle differs between two runs with the same seed");
+        Assert.Equal(firstBoard, WithoutTimings(leaderboard));
+    }
+
+    /// <summary>The leaderboard CSV without its 'seconds' column, the one thing in it that is a measurement, not a result.</summary>
+    private static string[] WithoutTimings(string csv)
+    {
+        var lines = File.ReadAllLines(csv);
+        var seconds = Array.IndexOf(lines[0].Split(','), "seconds");
+        Assert.True(seconds >= 0);
+        // No quoted commas occur before the timing column (numbers only), so a plain split finds it.
+        return lines.Select(l => string.Join(',', l.Split(',').Where((_, i) => i != seconds))).ToArray();
+    }
+}
