@@ -85,7 +85,7 @@ public sealed class LdaModel
     public List<string> Tokenize(string text) => _tokenizer.Tokenize(text);
 
     /// <summary>Topic mixture of a raw text, tokenized as the training documents were.</summary>
-    public float[] InferText(string text) => Infer(Tokenize(text));
+    public float[] InferText(string text) => Infer(_tokenizer.Ids(text, Vocabulary));
 
     /// <summary>Topic mixture of a tokenized document; out-of-vocabulary tokens are ignored.</summary>
     public float[] Infer(IEnumerable<string> tokens) => Infer(Ids(tokens));
