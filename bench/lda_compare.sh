@@ -21,7 +21,9 @@
 # /usr/bin/python3 (installed here when missing: apt-get install -y python3-gensim python3-sklearn).
 # Environment: TOPICMODEL_CORPUS (default ../shared/corpus beside the main checkout), TOPICS ("12 50"), REPEATS (3),
 # SYSTEMS ("ours gensim sklearn"), ITERATIONS (our Gibbs sweeps, default the library's 200), THREADS (nproc: our
-# threads, gensim workers, scikit-learn n_jobs). Outputs: bench/out/lda/ (git-ignored), table in summary.md.
+# threads and gensim's workers), SKLEARN_JOBS (1, scikit-learn's default n_jobs: with n_jobs=2 a trial fit took
+# 682 s against 306 s, joblib's per-minibatch dispatch costing more than it saves on 2 cores).
+# Outputs: bench/out/lda/ (git-ignored), the table in bench/out/lda/summary.md.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -31,6 +33,7 @@ REPEATS=${REPEATS:-3}
 SYSTEMS=${SYSTEMS:-"ours gensim sklearn"}
 ITERATIONS=${ITERATIONS:-200}
 THREADS=${THREADS:-$(nproc)}
+SKLEARN_JOBS=${SKLEARN_JOBS:-1}
 PY=/usr/bin/python3
 
 die() { echo "lda_compare.sh: $*" >&2; exit 2; }
@@ -81,7 +84,7 @@ run() {
     case $system in
         ours)    /usr/bin/time -v -o "$base.time" "${BENCH[@]}" lda-fit "$OUT" "$k" "$THREADS" "$ITERATIONS" "$seed" "$base.topics" > "$base.out" ;;
         gensim)  /usr/bin/time -v -o "$base.time" $PY "$ROOT/bench/lda_compare.py" gensim "$OUT" "$k" "$THREADS" "$seed" "$base.topics" > "$base.out" ;;
-        sklearn) /usr/bin/time -v -o "$base.time" $PY "$ROOT/bench/lda_compare.py" sklearn "$OUT" "$k" "$THREADS" "$seed" "$base.topics" > "$base.out" ;;
+        sklearn) /usr/bin/time -v -o "$base.time" $PY "$ROOT/bench/lda_compare.py" sklearn "$OUT" "$k" "$SKLEARN_JOBS" "$seed" "$base.topics" > "$base.out" ;;
         *) die "unknown system $system" ;;
     esac
     local fit wall cpu rss
@@ -98,7 +101,7 @@ run() {
     echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GB RAM"
     echo "dotnet $(dotnet --version); $($PY -c 'import gensim, sklearn, numpy; print(f"gensim {gensim.__version__}, scikit-learn {sklearn.__version__}, numpy {numpy.__version__}")')"
     echo "corpus: $(cat "$OUT/export.txt")"
-    echo "settings: topics {$TOPICS}, repeats $REPEATS, threads/workers/n_jobs $THREADS, our sweeps $ITERATIONS"
+    echo "settings: topics {$TOPICS}, repeats $REPEATS, our threads and gensim workers $THREADS, scikit-learn n_jobs $SKLEARN_JOBS, our sweeps $ITERATIONS"
     echo "load at start: $(uptime | sed 's/.*load average/load average/')"
 } > "$OUT/machine.txt"
 : > "$OUT/runs.tsv"

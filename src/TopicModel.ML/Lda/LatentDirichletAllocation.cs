@@ -86,9 +86,12 @@ public sealed class LatentDirichletAllocation
         var kept = Enumerable.Range(0, counted.Count).Where(i => counted.DocumentFrequency(i) <= maxDocuments).Take(o.MaximumVocabularySize).ToArray();
         if (kept.Length == 0)
         {
+            // Say which rule removed how much, so the user knows which option to loosen.
             throw new TopicModelException(
                 $"LatentDirichletAllocation: the vocabulary is empty after pruning ({builder.TermCount:N0} distinct terms in {documents.Count:N0} documents; " +
-                $"none in at least {o.MinimumDocumentCount} and at most {o.MaximumDocumentFrequency:P0} of the documents)");
+                $"{builder.TermCount - counted.Count:N0} in fewer than {o.MinimumDocumentCount} documents (MinimumDocumentCount), " +
+                $"{counted.Count:N0} in more than {o.MaximumDocumentFrequency * 100:0.##}% of the documents (MaximumDocumentFrequency); " +
+                "stop words, numbers and tokens shorter than MinimumTokenLength were dropped before counting)");
         }
         return new Vocabulary(kept.Select(counted.Term).ToArray(), kept.Select(counted.DocumentFrequency).ToArray(), documents.Count);
     }
