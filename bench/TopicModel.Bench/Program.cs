@@ -25,6 +25,11 @@ switch (args.FirstOrDefault())
         Environment.Exit(2);
         return;
 }
+if (args.Length > 0 && args[0].StartsWith("lda-", StringComparison.Ordinal))
+{
+    LdaCompare.Run(args);
+    return;
+}
 if (args.Length > 0 && args[0].StartsWith("fasttree-", StringComparison.Ordinal))
 {
     FastTreeCompare.Run(args);

@@ -25,6 +25,20 @@ public sealed class TrainAndScoreCommandTests : IDisposable
         Assert.Equal(112, records.Count);
         Assert.Contains("scored 112 papers", scoreErr);
         Assert.Equal(0, new FileInfo(output + ".rejects.jsonl").Length);
+
+        // The recipe fits LDA (14 taxonomy-seeded topics), so every record carries its topic mixture ...
+        Assert.All(records, r =>
+        {
+            var mixture = r.GetProperty("topicMixture").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+            Assert.Equal(14, mixture.Length);
+            Assert.Equal(1.0, mixture.Sum(), 2);
+        });
+        // ... unless asked not to; the rest of each record is unchanged.
+        var plain = Path.Combine(_recipe.Directory, "plain.jsonl");
+        Assert.Equal(0, CliRunner.Run("score", "--model", _recipe.BundlePath, RepoPaths.HeldOutDigest, "-o", plain, "--no-topic-mixture").ExitCode);
+        var plainRecords = File.ReadAllLines(plain).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.All(plainRecords, r => Assert.False(r.TryGetProperty("topicMixture", out _)));
+        Assert.Equal(records.Select(r => r.GetProperty("top").GetRawText()), plainRecords.Select(r => r.GetProperty("top").GetRawText()));
     }
 
     [Fact]
@@ -45,7 +59,8 @@ public sealed class TrainAndScoreCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.CompletedWithRejects, code);
         var lines = File.ReadAllLines(output);
-        Assert.Equal("id,title,digest,topic,probability,top", lines[0]);
+        // The bundle has a topic model, so the CSV carries the topicMixture column.
+        Assert.Equal("id,title,digest,topic,probability,top,topicMixture", lines[0]);
         Assert.Equal(["a", "c"], lines.Skip(1).Select(l => l.Split(',')[0]));
         var rejects = File.ReadAllLines(output + ".rejects.jsonl").Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal([2L, 3L], rejects.Select(r => r.GetProperty("line").GetInt64()));

@@ -35,7 +35,7 @@ public static class RunCommand
             ScoringSummary summary = null!;
             AtomicFile.WriteText(Path.Combine(outDir, "scored.rejects.jsonl"), rejects =>
                 AtomicFile.Write(scored, stream =>
-                    summary = BatchScorer.Score(recipe.Data.HeldOut, trained.Bundle.Classifier, stream, rejects, new ScoringOptions(), cancellation: cancellation)));
+                    summary = BatchScorer.Score(recipe.Data.HeldOut, trained.Bundle, stream, rejects, new ScoringOptions(), cancellation: cancellation)));
 
             EvaluationSummary.Render(console, outcome.Result, null, outcome.Files);
             console.WriteLine($"Scored {summary.Scored} held-out papers: {scored}");

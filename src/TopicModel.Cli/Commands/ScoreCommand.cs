@@ -23,9 +23,10 @@ public static class ScoreCommand
         var top = new Option<int>("--top") { Description = "How many best topics each record lists.", DefaultValueFactory = _ => 3 };
         var threads = new Option<int>("--threads") { Description = "Worker threads; 0 uses every core.", DefaultValueFactory = _ => 0 };
         var inputFormat = new Option<string?>("--input-format") { Description = "auto, digest, jsonl or csv (needed for - when it cannot be sniffed) [default: auto]." };
+        var noMixture = new Option<bool>("--no-topic-mixture") { Description = "Leave out the LDA topic mixture (topicMixture) that is added to every record when the bundle has a topic model." };
         var command = new Command("score", "Label new papers with a trained model: one output record per input paper, in input order.")
         {
-            model, inputs, output, format, rejects, top, threads, inputFormat,
+            model, inputs, output, format, rejects, top, threads, inputFormat, noMixture,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -35,7 +36,8 @@ public static class ScoreCommand
             var fmt = ParseFormat(parse.GetValue(format), outPath);
             var rejectsPath = parse.GetValue(rejects) ?? (toStdout ? "rejects.jsonl" : outPath + ".rejects.jsonl");
             var readerOptions = ReaderOptions.Default with { Format = ParseInputFormat(parse.GetValue(inputFormat)) };
-            var options = new ScoringOptions(fmt, parse.GetValue(top), DegreeOfParallelism: parse.GetValue(threads), Reader: readerOptions);
+            var options = new ScoringOptions(fmt, parse.GetValue(top), DegreeOfParallelism: parse.GetValue(threads), Reader: readerOptions,
+                TopicMixture: !parse.GetValue(noMixture));
             var files = parse.GetValue(inputs)!;
             foreach (var f in files.Where(f => f != "-" && !File.Exists(f)))
                 throw new ML.TopicModelException("input file not found", f);
@@ -47,12 +49,12 @@ public static class ScoreCommand
                 if (toStdout)
                 {
                     using var stdoutStream = Console.OpenStandardOutput();
-                    summary = BatchScorer.Score(files, bundle.Classifier, stdoutStream, rejectWriter, options, progress.Report, w => stderr.WriteLine($"warning: {w.File}:{w.Line}: {w.Message}"), cancellation);
+                    summary = BatchScorer.Score(files, bundle, stdoutStream, rejectWriter, options, progress.Report, w => stderr.WriteLine($"warning: {w.File}:{w.Line}: {w.Message}"), cancellation);
                 }
                 else
                 {
                     AtomicFile.Write(outPath, stream =>
-                        summary = BatchScorer.Score(files, bundle.Classifier, stream, rejectWriter, options, progress.Report, w => stderr.WriteLine($"warning: {w.File}:{w.Line}: {w.Message}"), cancellation));
+                        summary = BatchScorer.Score(files, bundle, stream, rejectWriter, options, progress.Report, w => stderr.WriteLine($"warning: {w.File}:{w.Line}: {w.Message}"), cancellation));
                 }
             });
             progress.Done();

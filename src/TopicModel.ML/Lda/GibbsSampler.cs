@@ -200,14 +200,16 @@ internal sealed class GibbsSampler
                     position[last] = position[z];
                 }
 
-                // q bucket: a dense row of K ints is cheaper than keeping sorted sparse lists for the K this model is used with.
+                // q bucket: a dense row of K ints is cheaper than keeping sorted sparse lists for the K this model is used
+                // with. qTerms holds running sums, so the draw below is a binary search instead of a scan of K terms
+                // (same draws; about 9% less CPU per sweep at 50 topics, docs/benchmarks.md).
                 double q = 0;
                 for (var t = 0; t < k; t++)
                 {
-                    var term = qCoef[t] * row[t];
-                    qTerms[t] = term;
-                    q += term;
+                    q += qCoef[t] * row[t];
+                    qTerms[t] = q;
                 }
+                var wordMass = q;
                 var (sFrom, sTo) = (seedStarts[w], seedStarts[w + 1]);
                 for (var j = sFrom; j < sTo; j++)
                 {
@@ -220,17 +222,21 @@ internal sealed class GibbsSampler
                 var nz = -1;
                 if (u < q)
                 {
-                    for (var t = 0; t < k; t++)
+                    if (u < wordMass)
                     {
-                        u -= qTerms[t];
-                        if (u < 0 && qTerms[t] > 0) { nz = t; break; }
+                        nz = FirstAbove(qTerms, k, u);
                     }
-                    for (var j = sFrom; nz < 0 && j < sTo; j++)
+                    else
                     {
-                        u -= seedTerms[j - sFrom];
-                        if (u < 0) nz = seedTopics[j];
+                        u -= wordMass;
+                        for (var j = sFrom; nz < 0 && j < sTo; j++)
+                        {
+                            u -= seedTerms[j - sFrom];
+                            if (u < 0) nz = seedTopics[j];
+                        }
+                        // Rounding can leave u just above the last seed term.
+                        nz = nz >= 0 ? nz : (sTo > sFrom ? seedTopics[sTo - 1] : LastPositive(qTerms, k, z));
                     }
-                    nz = nz >= 0 ? nz : LastPositive(qTerms, z);
                 }
                 else if ((u -= q) < r)
                 {
@@ -273,12 +279,28 @@ internal sealed class GibbsSampler
         }
     }
 
-    /// <summary>Rounding can leave u just above the last term; fall back to the last topic with mass.</summary>
-    private static int LastPositive(double[] terms, int fallback)
+    /// <summary>
+    /// The first topic whose running sum exceeds <paramref name="u"/> (0 ≤ u &lt; sums[k-1]): the topic drawn. A topic
+    /// with no mass repeats its predecessor's sum and can never be the first to exceed u.
+    /// </summary>
+    internal static int FirstAbove(double[] sums, int k, double u)
     {
-        for (var t = terms.Length - 1; t >= 0; t--)
+        int lo = 0, hi = k - 1;
+        while (lo < hi)
         {
-            if (terms[t] > 0) return t;
+            var mid = (lo + hi) >> 1;
+            if (sums[mid] > u) hi = mid;
+            else lo = mid + 1;
+        }
+        return lo;
+    }
+
+    /// <summary>Fallback when rounding leaves no topic: the last topic with mass in the running sums.</summary>
+    private static int LastPositive(double[] sums, int k, int fallback)
+    {
+        for (var t = k - 1; t >= 0; t--)
+        {
+            if (sums[t] > (t > 0 ? sums[t - 1] : 0)) return t;
         }
         return fallback;
     }

@@ -18,12 +18,19 @@ public sealed class LatentDirichletAllocation
     public LatentDirichletAllocationOptions Options { get; }
 
     /// <summary>Fits raw texts (tokenized with <see cref="LatentDirichletAllocationOptions.Normalization"/>).</summary>
-    public LdaModel Fit(IReadOnlyList<string> texts, Action<string>? log = null, CancellationToken cancellation = default)
+    public LdaModel Fit(IReadOnlyList<string> texts, Action<string>? log = null, CancellationToken cancellation = default) =>
+        FitTokens(Tokenize(texts), log, cancellation);
+
+    /// <summary>
+    /// The tokens <see cref="Fit"/> would see for each text (before the vocabulary rules). Public so that other
+    /// systems can be fed exactly the same documents (bench/lda_compare.sh).
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> Tokenize(IReadOnlyList<string> texts)
     {
         var tokenizer = new LdaTokenizer(Options.Normalization, Options.AdditionalStopWords, Options.MinimumTokenLength);
         var tokens = new List<string>[texts.Count];
         Parallel.For(0, texts.Count, new ParallelOptions { MaxDegreeOfParallelism = Threads }, d => tokens[d] = tokenizer.Tokenize(texts[d]));
-        return FitTokens(tokens, log, cancellation);
+        return tokens;
     }
 
     /// <summary>Fits documents that are already tokens (no further analysis besides the vocabulary rules).</summary>
@@ -58,9 +65,15 @@ public sealed class LatentDirichletAllocation
 
     private int Threads => Options.NumberOfThreads > 0 ? Options.NumberOfThreads : Environment.ProcessorCount;
 
-    private Vocabulary BuildVocabulary(IReadOnlyList<IReadOnlyList<string>> documents)
+    /// <summary>
+    /// The vocabulary <see cref="FitTokens"/> builds from <paramref name="documents"/>: terms in at least
+    /// MinimumDocumentCount and at most MaximumDocumentFrequency of the documents, most frequent first, at most
+    /// MaximumVocabularySize of them. Throws when nothing survives the pruning.
+    /// </summary>
+    public Vocabulary BuildVocabulary(IReadOnlyList<IReadOnlyList<string>> documents)
     {
         var o = Options;
+        if (documents.Count == 0) throw new TopicModelException("LatentDirichletAllocation: the corpus is empty (no documents)");
         var builder = new VocabularyBuilder();
         foreach (var document in documents)
         {
@@ -73,9 +86,12 @@ public sealed class LatentDirichletAllocation
         var kept = Enumerable.Range(0, counted.Count).Where(i => counted.DocumentFrequency(i) <= maxDocuments).Take(o.MaximumVocabularySize).ToArray();
         if (kept.Length == 0)
         {
+            // Say which rule removed how much, so the user knows which option to loosen.
             throw new TopicModelException(
                 $"LatentDirichletAllocation: the vocabulary is empty after pruning ({builder.TermCount:N0} distinct terms in {documents.Count:N0} documents; " +
-                $"none in at least {o.MinimumDocumentCount} and at most {o.MaximumDocumentFrequency:P0} of the documents)");
+                $"{builder.TermCount - counted.Count:N0} in fewer than {o.MinimumDocumentCount} documents (MinimumDocumentCount), " +
+                $"{counted.Count:N0} in more than {o.MaximumDocumentFrequency * 100:0.##}% of the documents (MaximumDocumentFrequency); " +
+                "stop words, numbers and tokens shorter than MinimumTokenLength were dropped before counting)");
         }
         return new Vocabulary(kept.Select(counted.Term).ToArray(), kept.Select(counted.DocumentFrequency).ToArray(), documents.Count);
     }

@@ -19,6 +19,9 @@ public sealed class LdaModel
     private readonly long[] _topicSizes;
     private readonly float[][] _documentTopics;
     private readonly LdaTokenizer _tokenizer;
+    private readonly double _alphaSum;
+    // Built on the first inference: V × K doubles a model that only lists topics does not need.
+    private readonly Lazy<double[]> _smoothing;
 
     internal LdaModel(LatentDirichletAllocationOptions options, Vocabulary vocabulary, double[] alpha, float[] phi, long[] topicSizes,
         float[][] documentTopics, LikelihoodPoint[] likelihood)
@@ -34,6 +37,8 @@ public sealed class LdaModel
         _documentTopics = documentTopics;
         LikelihoodTrace = likelihood;
         _tokenizer = new LdaTokenizer(options.Normalization, options.AdditionalStopWords, options.MinimumTokenLength);
+        _alphaSum = alpha.Sum();
+        _smoothing = new Lazy<double[]>(SmoothingSums, LazyThreadSafetyMode.ExecutionAndPublication);
         var total = Math.Max(1, topicSizes.Sum());
         var labels = options.SeedTopics.ToDictionary(s => s.TopicId, s => s.Label);
         Topics = Enumerable.Range(0, k)
@@ -86,7 +91,7 @@ public sealed class LdaModel
     public List<string> Tokenize(string text) => _tokenizer.Tokenize(text);
 
     /// <summary>Topic mixture of a raw text, tokenized as the training documents were.</summary>
-    public float[] InferText(string text) => Infer(Tokenize(text));
+    public float[] InferText(string text) => Infer(_tokenizer.Ids(text, Vocabulary));
 
     /// <summary>Topic mixture of a tokenized document; out-of-vocabulary tokens are ignored.</summary>
     public float[] Infer(IEnumerable<string> tokens) => Infer(Ids(tokens));
@@ -106,11 +111,17 @@ public sealed class LdaModel
     /// Fold-in: Gibbs sampling of the document's topics with the topic-word distributions fixed; the first
     /// quarter of the sweeps is burn-in, the rest are averaged. Seeded by the model seed and the word ids, so
     /// the same document always gets the same mixture, from any thread, in any order.
+    /// <para>
+    /// Each draw splits p(t) ∝ (α_t + n_dt) φ_tw into a smoothing part α_t φ_tw, fixed per word (running sums
+    /// precomputed once, drawn by binary search), and a document part n_dt φ_tw over the few topics the document
+    /// already uses (as SparseLDA does in training): O(topics in the document + log K) per token instead of O(K),
+    /// which is what makes a mixture per scored paper affordable.
+    /// </para>
     /// </summary>
     internal float[] Infer(ReadOnlySpan<int> words)
     {
         var k = NumberOfTopics;
-        var alphaSum = _alpha.Sum();
+        var alphaSum = _alphaSum;
         var theta = new float[k];
         if (words.Length == 0)
         {
@@ -120,9 +131,13 @@ public sealed class LdaModel
         var hash = 17;
         foreach (var w in words) hash = unchecked(hash * 31 + w);
         var rng = new SplitMix64(Options.Seed, hash);
+        var smoothing = _smoothing.Value;
         var z = new int[words.Length];
         var nd = new int[k];
-        var p = new double[k];
+        var nonZero = new int[k];
+        var position = new int[k];
+        var nzCount = 0;
+        var docTerms = new double[k];
         var sums = new double[k];
         var iterations = Options.InferenceIterations;
         var burnIn = iterations / 4;
@@ -131,20 +146,41 @@ public sealed class LdaModel
         {
             for (var i = 0; i < words.Length; i++)
             {
-                // Iteration -1 is the initialisation: each token drawn from α_k φ_kw alone (sequentially, like a sweep).
-                if (it >= 0) nd[z[i]]--;
-                var row = _phi.AsSpan(words[i] * k, k);
-                double total = 0;
-                for (var t = 0; t < k; t++)
+                // Iteration -1 is the initialisation: each token drawn given the tokens before it (sequentially, like a sweep).
+                if (it >= 0 && --nd[z[i]] == 0)
                 {
-                    total += (_alpha[t] + nd[t]) * row[t];
-                    p[t] = total;
+                    var gone = z[i];
+                    var last = nonZero[--nzCount];
+                    nonZero[position[gone]] = last;
+                    position[last] = position[gone];
                 }
-                var u = rng.NextDouble() * total;
-                var nz = 0;
-                while (nz < k - 1 && p[nz] <= u) nz++;
+                var w = words[i];
+                var row = _phi.AsSpan(w * k, k);
+                double docMass = 0;
+                for (var j = 0; j < nzCount; j++)
+                {
+                    docMass += nd[nonZero[j]] * row[nonZero[j]];
+                    docTerms[j] = docMass;
+                }
+                var cumulative = smoothing.AsSpan(w * k, k);
+                var u = rng.NextDouble() * (docMass + cumulative[k - 1]);
+                int nz;
+                if (u < docMass)
+                {
+                    var j = 0;
+                    while (j < nzCount - 1 && docTerms[j] <= u) j++;
+                    nz = nonZero[j];
+                }
+                else
+                {
+                    nz = FirstAbove(cumulative, u - docMass);
+                }
                 z[i] = nz;
-                nd[nz]++;
+                if (nd[nz]++ == 0)
+                {
+                    position[nz] = nzCount;
+                    nonZero[nzCount++] = nz;
+                }
             }
             if (it >= burnIn)
             {
@@ -154,6 +190,36 @@ public sealed class LdaModel
         }
         for (var t = 0; t < k; t++) theta[t] = (float)((sums[t] / samples + _alpha[t]) / (words.Length + alphaSum));
         return theta;
+    }
+
+    /// <summary>Per word, running sums over topics of α_t φ_tw (word-major, K per word): the smoothing part of a fold-in draw.</summary>
+    private double[] SmoothingSums()
+    {
+        var k = NumberOfTopics;
+        var sums = new double[_phi.Length];
+        for (var w = 0; w < Vocabulary.Count; w++)
+        {
+            double total = 0;
+            for (var t = 0; t < k; t++)
+            {
+                total += _alpha[t] * _phi[w * k + t];
+                sums[w * k + t] = total;
+            }
+        }
+        return sums;
+    }
+
+    /// <summary>The first index whose running sum exceeds u; the last index when rounding leaves u at the top.</summary>
+    private static int FirstAbove(ReadOnlySpan<double> sums, double u)
+    {
+        int lo = 0, hi = sums.Length - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >> 1;
+            if (sums[mid] > u) hi = mid;
+            else lo = mid + 1;
+        }
+        return lo;
     }
 
     /// <summary>

@@ -32,4 +32,24 @@ internal sealed class LdaTokenizer
         }
         return tokens;
     }
+
+    /// <summary>
+    /// The vocabulary ids of <paramref name="text"/>'s tokens (unknown ones skipped) without making a string per
+    /// token: the scorer's fold-in path, where allocation per token would cost more than the lookup.
+    /// </summary>
+    public int[] Ids(string text, Vocabulary vocabulary)
+    {
+        var buffer = t_buffer ??= new TokenBuffer();
+        buffer.Clear();
+        _analyzer.Analyze(text, buffer);
+        var ids = new List<int>(buffer.Count);
+        for (var i = 0; i < buffer.Count; i++)
+        {
+            var t = buffer[i];
+            if (t.Length >= _minLength && !_stop.Contains(t) && vocabulary.TryGetId(t, out var id)) ids.Add(id);
+        }
+        return [.. ids];
+    }
+
+    [ThreadStatic] private static TokenBuffer? t_buffer;
 }

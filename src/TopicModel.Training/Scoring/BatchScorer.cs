@@ -4,22 +4,51 @@ using System.Text.Json;
 using TopicModel.DataPrep.Ingestion;
 using TopicModel.DataPrep.Papers;
 using TopicModel.ML;
+using TopicModel.ML.Lda;
 using TopicModel.ML.Streaming;
+using TopicModel.Training.Bundles;
+using TopicModel.Training.Pipelines;
 
 namespace TopicModel.Training.Scoring;
 
 /// <summary>
 /// Scores inputs in bulk: streams records from the readers, classifies them on all cores, and writes
 /// results in input order. Memory stays constant whatever the input size. Every record ends up either
-/// in the output or, with its file, line and reason, in the rejects stream.
+/// in the output or, with its file, line and reason, in the rejects stream. With a topic model, each record
+/// also gets the paper's LDA topic mixture; fold-in inference is seeded from the model seed and the paper's
+/// words, so the output does not depend on threads, batches or input order.
 /// </summary>
 public static class BatchScorer
 {
     private static readonly JsonSerializerOptions RejectJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>Scores with a bundle's classifier and, when it has one and <see cref="ScoringOptions.TopicMixture"/> is on, its topic model.</summary>
+    public static ScoringSummary Score(
+        IReadOnlyList<string> inputs,
+        ModelBundle bundle,
+        Stream output,
+        TextWriter rejects,
+        ScoringOptions options,
+        Action<long>? progress = null,
+        Action<ReaderWarning>? warn = null,
+        CancellationToken cancellation = default) =>
+        Score(inputs, bundle.Classifier, options.TopicMixture ? bundle.Lda : null, output, rejects, options, progress, warn, cancellation);
+
     public static ScoringSummary Score(
         IReadOnlyList<string> inputs,
         IPaperClassifier classifier,
+        Stream output,
+        TextWriter rejects,
+        ScoringOptions options,
+        Action<long>? progress = null,
+        Action<ReaderWarning>? warn = null,
+        CancellationToken cancellation = default) =>
+        Score(inputs, classifier, null, output, rejects, options, progress, warn, cancellation);
+
+    public static ScoringSummary Score(
+        IReadOnlyList<string> inputs,
+        IPaperClassifier classifier,
+        LdaModel? topicModel,
         Stream output,
         TextWriter rejects,
         ScoringOptions options,
@@ -32,8 +61,8 @@ public static class BatchScorer
         var clock = Stopwatch.StartNew();
         long scored = 0, rejected = 0, warnings = 0;
         var items = inputs.SelectMany(path => PaperReader.Read(path, options.Reader));
-        using var writer = new ScoredPaperWriter(output, options.Format);
-        foreach (var (item, result) in OrderedParallel.Map(items, item => (item, Classify(item, classifier, options.Top)), options.BatchSize, options.DegreeOfParallelism, cancellation))
+        using var writer = new ScoredPaperWriter(output, options.Format, topicMixture: topicModel is not null);
+        foreach (var (item, result) in OrderedParallel.Map(items, item => (item, Classify(item, classifier, options.Top, topicModel)), options.BatchSize, options.DegreeOfParallelism, cancellation))
         {
             if (result is not null)
             {
@@ -58,10 +87,11 @@ public static class BatchScorer
     }
 
     /// <summary>Scores one record; null when the record is not a paper (a reject or a warning).</summary>
-    public static ScoredPaper? Classify(ReadItem item, IPaperClassifier classifier, int top) =>
-        item.Paper is { } paper ? Classify(paper, classifier, top) : null;
+    public static ScoredPaper? Classify(ReadItem item, IPaperClassifier classifier, int top, LdaModel? topicModel = null) =>
+        item.Paper is { } paper ? Classify(paper, classifier, top, topicModel) : null;
 
-    public static ScoredPaper Classify(Paper paper, IPaperClassifier classifier, int top)
+    /// <param name="topicModel">When given, the paper's topic mixture is inferred from the same text LDA was trained on.</param>
+    public static ScoredPaper Classify(Paper paper, IPaperClassifier classifier, int top, LdaModel? topicModel = null)
     {
         var topics = classifier.Topics;
         Span<float> probabilities = topics.Count <= 256 ? stackalloc float[topics.Count] : new float[topics.Count];
@@ -81,6 +111,7 @@ public static class BatchScorer
             chosen[k] = arg;
             best[k] = new TopicProbability(topics[arg], probabilities[arg]);
         }
-        return new ScoredPaper(paper.SourceId ?? paper.Id, paper.Title, paper.Digest, best[0].Topic, best[0].Probability, best);
+        var mixture = topicModel?.InferText(LdaStep.Text(paper));
+        return new ScoredPaper(paper.SourceId ?? paper.Id, paper.Title, paper.Digest, best[0].Topic, best[0].Probability, best, mixture);
     }
 }

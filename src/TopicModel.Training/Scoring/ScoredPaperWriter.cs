@@ -15,10 +15,14 @@ public sealed class ScoredPaperWriter : IDisposable
     private readonly Utf8JsonWriter? _json;
     private readonly StreamWriter? _csv;
 
-    public ScoredPaperWriter(Stream stream, OutputFormat format)
+    private readonly bool _topicMixture;
+
+    /// <param name="topicMixture">Records carry a topic mixture: adds the <c>topicMixture</c> field (JSONL) or column (CSV).</param>
+    public ScoredPaperWriter(Stream stream, OutputFormat format, bool topicMixture = false)
     {
         _stream = stream;
         _format = format;
+        _topicMixture = topicMixture;
         if (format == OutputFormat.Jsonl)
         {
             _json = new Utf8JsonWriter(stream, JsonOptions);
@@ -26,12 +30,14 @@ public sealed class ScoredPaperWriter : IDisposable
         else
         {
             _csv = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
-            _csv.Write("id,title,digest,topic,probability,top\n");
+            _csv.Write(topicMixture ? "id,title,digest,topic,probability,top,topicMixture\n" : "id,title,digest,topic,probability,top\n");
         }
     }
 
     public void Write(ScoredPaper paper)
     {
+        if (_topicMixture != paper.TopicMixture is not null)
+            throw new InvalidOperationException(_topicMixture ? $"paper {paper.Id} has no topic mixture" : $"paper {paper.Id} has a topic mixture the output was not opened for");
         if (_format == OutputFormat.Jsonl) WriteJson(paper, _json!);
         else WriteCsv(paper, _csv!);
     }
@@ -67,6 +73,12 @@ public sealed class ScoredPaperWriter : IDisposable
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        if (p.TopicMixture is { } mixture)
+        {
+            json.WriteStartArray("topicMixture");
+            foreach (var share in mixture) json.WriteNumberValue(Share(share));
+            json.WriteEndArray();
+        }
         json.WriteEndObject();
         json.Flush();
         json.Reset();
@@ -87,9 +99,20 @@ public sealed class ScoredPaperWriter : IDisposable
         csv.Write(Round(p.Probability).ToString(CultureInfo.InvariantCulture));
         csv.Write(',');
         csv.Write(CsvText.Quote(top));
+        if (p.TopicMixture is { } mixture)
+        {
+            csv.Write(',');
+            csv.Write(string.Join(';', mixture.Select(m => Share(m).ToString(CultureInfo.InvariantCulture))));
+        }
         csv.Write('\n');
     }
 
     /// <summary>Six decimals: enough to rank and calibrate, and stable across runs.</summary>
     private static double Round(float p) => Math.Round((double)p, 6);
+
+    /// <summary>
+    /// Four decimals for topic shares: a fold-in mixture is a Monte Carlo average of 30 sweeps, so further digits
+    /// are noise, and K numbers per record would otherwise dominate the output size.
+    /// </summary>
+    private static double Share(float p) => Math.Round((double)p, 4);
 }

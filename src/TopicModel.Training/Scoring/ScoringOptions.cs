@@ -5,9 +5,11 @@ namespace TopicModel.Training.Scoring;
 /// <param name="Top">How many best topics each record lists.</param>
 /// <param name="BatchSize">Records per parallel batch; memory holds a few batches at most.</param>
 /// <param name="DegreeOfParallelism">Worker threads; 0 = all cores.</param>
+/// <param name="TopicMixture">Add each paper's LDA topic mixture when the bundle has a topic model.</param>
 public sealed record ScoringOptions(
     OutputFormat Format = OutputFormat.Jsonl,
     int Top = 3,
     int BatchSize = 1024,
     int DegreeOfParallelism = 0,
-    ReaderOptions? Reader = null);
+    ReaderOptions? Reader = null,
+    bool TopicMixture = true);

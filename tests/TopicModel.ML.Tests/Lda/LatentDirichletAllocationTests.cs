@@ -167,6 +167,21 @@ public class LatentDirichletAllocationTests
         Assert.InRange(fitted.Npmi, -1, 1);
     }
 
+    [Fact]
+    public void The_topic_draw_picks_the_first_running_sum_above_u_and_never_a_topic_without_mass()
+    {
+        // Topic masses 0, 0, 2, 0, 3: running sums 0, 0, 2, 2, 5.
+        double[] sums = [0, 0, 2, 2, 5];
+        Assert.Equal(2, GibbsSampler.FirstAbove(sums, 5, 0));
+        Assert.Equal(2, GibbsSampler.FirstAbove(sums, 5, 1.999));
+        Assert.Equal(4, GibbsSampler.FirstAbove(sums, 5, 2));
+        Assert.Equal(4, GibbsSampler.FirstAbove(sums, 5, 4.999));
+        // Draws over a fine grid land on each topic in proportion to its mass.
+        var hits = new int[5];
+        for (var i = 0; i < 5000; i++) hits[GibbsSampler.FirstAbove(sums, 5, i / 1000.0)]++;
+        Assert.Equal([0, 0, 2000, 0, 3000], hits);
+    }
+
     internal static byte[] Bytes(LdaModel model)
     {
         using var stream = new MemoryStream();

@@ -38,6 +38,6 @@ public class LdaBadOptionsTests
         var lda = new LatentDirichletAllocation(new LatentDirichletAllocationOptions { MinimumDocumentCount = 2 });
         var e = Assert.Throws<TopicModelException>(() => lda.Fit(["alpha beta gamma", "delta epsilon zeta", "the of and"]));
         Assert.Contains("vocabulary is empty after pruning", e.Message);
-        Assert.Contains("at least 2", e.Message);
+        Assert.Contains("6 distinct terms in 3 documents; 6 in fewer than 2 documents (MinimumDocumentCount)", e.Message);
     }
 }

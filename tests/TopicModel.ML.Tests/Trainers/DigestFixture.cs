@@ -68,7 +68,7 @@ public sealed class DigestFixture
     }
 
     /// <summary>000_: header lines, then title/abstract line pairs; the first title is glued after "Subscribe".</summary>
-    private static List<(string Title, string Abstract)> ReadTrainingDigest(string path)
+    internal static List<(string Title, string Abstract)> ReadTrainingDigest(string path)
     {
         var lines = File.ReadAllLines(path);
         var first = Array.FindIndex(lines, l => l.StartsWith("Subscribe", StringComparison.Ordinal));
@@ -77,7 +77,7 @@ public sealed class DigestFixture
     }
 
     /// <summary>001_: after the "Mar 14" date line, non-blank lines alternate title and abstract.</summary>
-    private static List<(string Title, string Abstract)> ReadHeldOutDigest(string path)
+    internal static List<(string Title, string Abstract)> ReadHeldOutDigest(string path)
     {
         var lines = File.ReadAllLines(path);
         var date = Array.FindIndex(lines, l => l.Trim() == "Mar 14");

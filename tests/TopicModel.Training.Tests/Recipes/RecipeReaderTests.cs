@@ -35,6 +35,9 @@ public class RecipeReaderTests
     [InlineData("""{"data": {"train": ["a.txt"]}, "labeling": {"labelModel": "snorkel"}}""", "$.labeling.labelModel: expected one of \"majority\", \"generative\"")]
     [InlineData("""{"formatVersion": 9, "data": {"train": ["a.txt"]}}""", "$.formatVersion: this recipe has format version 9")]
     [InlineData("""{}""", "$.data: the recipe needs a data section")]
+    [InlineData("""{"data": {"train": ["a.txt"]}, "lda": {"numberOfTopics": 0}}""", "$.lda.numberOfTopics")]
+    [InlineData("""{"data": {"train": ["a.txt"]}, "lda": {"maximumDocumentFrequency": 1.5}}""", "$.lda.maximumDocumentFrequency")]
+    [InlineData("""{"data": {"train": ["a.txt"]}, "lda": {"numberOfTopcs": 12}}""", "$.lda.numberOfTopcs: unknown setting")]
     [InlineData("""{"data": {"train": ["a.txt"]},}}""", "not valid JSON")]
     public void Errors_name_the_json_path_and_what_was_expected(string json, string expected)
     {

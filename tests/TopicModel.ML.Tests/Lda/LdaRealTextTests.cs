@@ -1,0 +1,78 @@
+using TopicModel.ML.Lda;
+using TopicModel.ML.Tests.Trainers;
+using TopicModel.TestSupport;
+
+namespace TopicModel.ML.Tests.Lda;
+
+/// <summary>LDA on the shipped digests: raw text in, the public tokenization and vocabulary, fold-in of new papers.</summary>
+public class LdaRealTextTests
+{
+    private static readonly string[] Training = DigestFixture.ReadTrainingDigest(RepoPaths.TrainingDigest).Select(p => p.Title + "\n" + p.Abstract).ToArray();
+    private static readonly string[] HeldOut = DigestFixture.ReadHeldOutDigest(RepoPaths.HeldOutDigest).Select(p => p.Title + "\n" + p.Abstract).ToArray();
+
+    private static LatentDirichletAllocationOptions Options => new()
+    {
+        NumberOfTopics = 6,
+        MaximumNumberOfIterations = 40,
+        NumberOfThreads = 2,
+        SeedTopics = [new SeedTopic(2, "unlearning", ["unlearning", "forget", "forgetting"])],
+    };
+
+    [Fact]
+    public void Fitting_raw_texts_equals_fitting_the_public_tokens_with_the_public_vocabulary()
+    {
+        var lda = new LatentDirichletAllocation(Options);
+        var tokens = lda.Tokenize(Training);
+        var vocabulary = lda.BuildVocabulary(tokens);
+        var model = lda.Fit(Training);
+
+        // What bench/lda_compare.sh exports for other systems is exactly what Fit sees.
+        Assert.Equal(vocabulary.Terms, model.Vocabulary.Terms);
+        Assert.Equal(LatentDirichletAllocationTests.Bytes(model), LatentDirichletAllocationTests.Bytes(lda.FitTokens(tokens)));
+        Assert.Equal(216, Training.Length);
+        Assert.Equal(Training.Length, model.DocumentTopics.Count);
+
+        // The rules hold: stop words and numbers are gone, every term is in 2+ documents and at most half of them.
+        Assert.DoesNotContain("the", vocabulary.Terms);
+        Assert.DoesNotContain(vocabulary.Terms, t => t.Any(char.IsDigit) && t.All(char.IsDigit));
+        Assert.All(Enumerable.Range(0, vocabulary.Count), i => Assert.InRange(vocabulary.DocumentFrequency(i), 2, Training.Length / 2));
+        Assert.Contains("unlearning", vocabulary.Terms);
+    }
+
+    [Fact]
+    public void Fold_in_of_raw_text_matches_fold_in_of_its_tokens_and_finds_the_seeded_topic()
+    {
+        var model = new LatentDirichletAllocation(Options).Fit(Training);
+        foreach (var text in HeldOut)
+        {
+            // The scorer's string-free path (InferText) and the token path must agree exactly.
+            Assert.Equal(model.Infer(model.Tokenize(text)), model.InferText(text));
+        }
+
+        var unlearning = HeldOut.Where(t => t.Contains("unlearning", StringComparison.OrdinalIgnoreCase)).ToArray();
+        Assert.NotEmpty(unlearning);
+        foreach (var text in unlearning)
+        {
+            var theta = model.InferText(text);
+            Assert.True(theta[2] > 1.0 / model.NumberOfTopics, $"seeded topic share {theta[2]:F3} for: {text[..60]}");
+        }
+    }
+
+    [Fact]
+    public void Documents_of_only_stop_words_numbers_or_single_letters_leave_an_empty_vocabulary()
+    {
+        var lda = new LatentDirichletAllocation(new LatentDirichletAllocationOptions { MinimumDocumentCount = 1 });
+        var e = Assert.Throws<TopicModelException>(() => lda.Fit(["The and of 2024", "a b c 17 of the", ""]));
+        Assert.Contains("vocabulary is empty after pruning (0 distinct terms in 3 documents", e.Message);
+    }
+
+    [Fact]
+    public void A_vocabulary_of_only_too_common_terms_is_rejected_naming_the_document_frequency_limit()
+    {
+        // Every word is in every document: all above the 50% ceiling.
+        var lda = new LatentDirichletAllocation(new LatentDirichletAllocationOptions { MinimumDocumentCount = 1, MaximumDocumentFrequency = 0.5 });
+        var e = Assert.Throws<TopicModelException>(() => lda.Fit(["graph neural network", "network graph neural", "neural network graph"]));
+        Assert.Contains("vocabulary is empty after pruning (3 distinct terms in 3 documents", e.Message);
+        Assert.Contains("3 in more than 50% of the documents (MaximumDocumentFrequency)", e.Message);
+    }
+}
