@@ -25,19 +25,7 @@ die() { echo "compare.sh: $*" >&2; exit 2; }
 log() { echo "== $*" >&2; }
 
 # --- inputs and tools -------------------------------------------------------------------------------
-find_corpus() {
-    if [[ -n "${TOPICMODEL_CORPUS:-}" ]]; then echo "$TOPICMODEL_CORPUS"; return; fi
-    local candidates=("$ROOT/../shared/corpus")
-    # In a git worktree, ../shared is beside the main checkout, not beside the worktree.
-    local common
-    if common=$(git -C "$ROOT" rev-parse --path-format=absolute --git-common-dir 2>/dev/null); then
-        candidates+=("$(dirname "$common")/../shared/corpus")
-    fi
-    for c in "${candidates[@]}"; do
-        if [[ -f "$c/arxiv-cs-listings.jsonl" ]]; then (cd "$c" && pwd); return; fi
-    done
-    die "corpus not found (looked in: ${candidates[*]}). It holds arxiv-cs-listings.jsonl and hf-daily-papers-2025.jsonl; set TOPICMODEL_CORPUS=DIR to point at it."
-}
+source "$ROOT/bench/find_corpus.sh"
 CORPUS=$(find_corpus)
 for f in arxiv-cs-listings.jsonl hf-daily-papers-2025.jsonl; do
     [[ -s "$CORPUS/$f" ]] || die "$CORPUS/$f is missing or empty"

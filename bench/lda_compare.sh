@@ -39,19 +39,7 @@ PY=/usr/bin/python3
 die() { echo "lda_compare.sh: $*" >&2; exit 2; }
 log() { echo "== $*" >&2; }
 
-find_corpus() {
-    if [[ -n "${TOPICMODEL_CORPUS:-}" ]]; then echo "$TOPICMODEL_CORPUS"; return; fi
-    local candidates=("$ROOT/../shared/corpus")
-    # In a git worktree, ../shared is beside the main checkout, not beside the worktree.
-    local common
-    if common=$(git -C "$ROOT" rev-parse --path-format=absolute --git-common-dir 2>/dev/null); then
-        candidates+=("$(dirname "$common")/../shared/corpus")
-    fi
-    for c in "${candidates[@]}"; do
-        if [[ -f "$c/arxiv-cs-listings.jsonl" ]]; then (cd "$c" && pwd); return; fi
-    done
-    die "corpus not found (looked in: ${candidates[*]}); set TOPICMODEL_CORPUS=DIR (it holds arxiv-cs-listings.jsonl)"
-}
+source "$ROOT/bench/find_corpus.sh"
 CORPUS=$(find_corpus)
 [[ -s "$CORPUS/arxiv-cs-listings.jsonl" ]] || die "$CORPUS/arxiv-cs-listings.jsonl is missing or empty"
 command -v dotnet >/dev/null || die "dotnet (the .NET 10 SDK) is not on PATH"

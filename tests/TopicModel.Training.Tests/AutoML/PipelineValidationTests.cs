@@ -1,4 +1,3 @@
-using TopicModel.DataPrep.Labeling;
 using TopicModel.Training.AutoML;
 using TopicModel.Training.Pipelines;
 using TopicModel.Training.Tests.Pipelines;
@@ -8,11 +7,7 @@ namespace TopicModel.Training.Tests.AutoML;
 [Collection(TrainedModelCollection.Name)]
 public sealed class PipelineValidationTests(TrainedModel trained)
 {
-    private PipelineWorkspace Workspace()
-    {
-        var data = trained.Result.Data;
-        return new PipelineWorkspace(TrainingRun.Corpus(data), new RuleFeatures(data.Taxonomy, new LabelingOptions()), seed: 3);
-    }
+    private PipelineWorkspace Workspace() => trained.Workspace();
 
     [Fact]
     public void Folds_keep_each_digest_day_together_so_validation_is_about_unseen_days()

@@ -8,11 +8,7 @@ namespace TopicModel.Training.Tests.AutoML;
 [Collection(TrainedModelCollection.Name)]
 public sealed class PipelineWorkspaceTests(TrainedModel trained)
 {
-    private PipelineWorkspace Workspace()
-    {
-        var data = trained.Result.Data;
-        return new PipelineWorkspace(TrainingRun.Corpus(data), new RuleFeatures(data.Taxonomy, new LabelingOptions()), seed: 3);
-    }
+    private PipelineWorkspace Workspace() => trained.Workspace();
 
     [Theory]
     [InlineData("SdcaMaximumEntropy", 1.5f, 0.3f, 0f)]

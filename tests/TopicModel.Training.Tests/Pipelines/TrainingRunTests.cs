@@ -21,6 +21,10 @@ public sealed class TrainedModel : IDisposable
     public TempRecipe Recipe { get; }
     public TrainingResult Result { get; }
 
+    /// <summary>A fresh workspace over the trained recipe's corpus (seed 3), for pipeline-level tests.</summary>
+    public PipelineWorkspace Workspace() =>
+        new(TrainingRun.Corpus(Result.Data), new RuleFeatures(Result.Data.Taxonomy, new LabelingOptions()), seed: 3);
+
     public void Dispose() => Recipe.Dispose();
 }
 
