@@ -173,7 +173,7 @@ public sealed class LdaModel
                 }
                 else
                 {
-                    nz = FirstAbove(cumulative, u - docMass);
+                    nz = RunningSums.FirstAbove(cumulative, u - docMass);
                 }
                 z[i] = nz;
                 if (nd[nz]++ == 0)
@@ -207,19 +207,6 @@ public sealed class LdaModel
             }
         }
         return sums;
-    }
-
-    /// <summary>The first index whose running sum exceeds u; the last index when rounding leaves u at the top.</summary>
-    private static int FirstAbove(ReadOnlySpan<double> sums, double u)
-    {
-        int lo = 0, hi = sums.Length - 1;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >> 1;
-            if (sums[mid] > u) hi = mid;
-            else lo = mid + 1;
-        }
-        return lo;
     }
 
     /// <summary>

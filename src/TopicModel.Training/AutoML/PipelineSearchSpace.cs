@@ -12,7 +12,8 @@ namespace TopicModel.Training.AutoML;
 /// The one place the AutoML search space is declared: featurizer options × trainers × their
 /// hyperparameters × how rules, pool and taxonomy take part. Every default is the cheap, safe end, so
 /// cost-frugal search starts there. A recipe may narrow or fix any dimension
-/// (<see cref="Override"/>); dimensions about the pool or weak labels are dropped when the data has none.
+/// (<see cref="Override"/>); dimensions about the pool, weak labels or topic features are dropped when the data
+/// or the recipe has none.
 /// </summary>
 public static class PipelineSearchSpace
 {
@@ -49,6 +50,7 @@ public static class PipelineSearchSpace
         new FloatHyperparameter("ruleWeight", 0, 8, 0),
         new FloatHyperparameter("labelModelBlend", 0, 0.8, 0),
         new FloatHyperparameter("taxonomyPriorWeight", 0, 20, 0),
+        new FloatHyperparameter("topicFeatureWeight", 0, 8, 0),
         new FloatHyperparameter("classBalance", 0, 1, 0),
         new FloatHyperparameter("weakLabelWeight", 0, 1, 1),
         new FloatHyperparameter("poolWeight", 0, 0.5, 0),
@@ -62,13 +64,14 @@ public static class PipelineSearchSpace
     /// name to a fixed value (number or string), a list of allowed options (choices), or
     /// {"min", "max", "default", "log"} (numbers).
     /// </summary>
-    public static SearchSpace For(TrainingCorpus corpus, JsonObject? overrides, string file)
+    public static SearchSpace For(TrainingCorpus corpus, JsonObject? overrides, string file, bool hasTopicModel = false)
     {
         var hasWeak = corpus.Labeled.Any(p => !p.Reviewed);
         var hasPool = corpus.Pool.Count > 0;
         var dimensions = Declared.Where(d => d.Name switch
         {
             "weakLabelWeight" => hasWeak,
+            "topicFeatureWeight" => hasTopicModel,
             "poolWeight" or "selfTraining" or "selfTrainingThreshold" or "selfTrainingWeight" => hasPool,
             _ => true,
         }).ToList();
@@ -170,6 +173,7 @@ public static class PipelineSearchSpace
             RuleWeight = (float)c.Double("ruleWeight"),
             LabelModelBlend = (float)c.Double("labelModelBlend"),
             TaxonomyPriorWeight = (float)c.Double("taxonomyPriorWeight"),
+            TopicFeatureWeight = c.Has("topicFeatureWeight") ? (float)c.Double("topicFeatureWeight") : 0f,
             ClassBalance = (float)c.Double("classBalance"),
             WeakLabelWeight = c.Has("weakLabelWeight") ? (float)c.Double("weakLabelWeight") : 1f,
             PoolWeight = c.Has("poolWeight") ? (float)c.Double("poolWeight") : 0f,

@@ -87,8 +87,10 @@ public static class ModelBundleFile
         var lda = contents.Entries.ContainsKey(LdaEntry) ? Deserialize(contents.Entry(LdaEntry), LdaModel.Load, path, LdaEntry) : null;
         try
         {
-            var (rules, ruleWeight, blend) = ReadPipeline(contents, taxonomy, path);
-            return new ModelBundle(manifest, taxonomy, taxonomyJson, new TextClassifier(featurizer, model, rules, ruleWeight, blend), lda);
+            var (rules, ruleWeight, blend, topicWeight) = ReadPipeline(contents, taxonomy, path);
+            if (topicWeight > 0 && lda is null)
+                throw new TopicModelException($"pipeline.json uses topic features (topicFeatureWeight {topicWeight}) but the bundle has no {LdaEntry}", path);
+            return new ModelBundle(manifest, taxonomy, taxonomyJson, new TextClassifier(featurizer, model, rules, ruleWeight, blend, lda, topicWeight), lda);
         }
         catch (TopicModelException e)
         {
@@ -110,6 +112,7 @@ public static class ModelBundleFile
         ["formatVersion"] = 1,
         ["ruleWeight"] = c.RuleWeight,
         ["labelModelBlend"] = c.LabelModelBlend,
+        ["topicFeatureWeight"] = c.TopicFeatureWeight,
         ["rules"] = c.Rules is null ? null : new JsonObject
         {
             ["titleWeight"] = c.Rules.Functions.Options.TitleWeight,
@@ -117,9 +120,9 @@ public static class ModelBundleFile
         },
     };
 
-    private static (RuleFeatures? Rules, float RuleWeight, float Blend) ReadPipeline(BundleContents contents, Taxonomy taxonomy, string path)
+    private static (RuleFeatures? Rules, float RuleWeight, float Blend, float TopicWeight) ReadPipeline(BundleContents contents, Taxonomy taxonomy, string path)
     {
-        if (!contents.Entries.TryGetValue("pipeline.json", out var bytes)) return (null, 1f, 0f);
+        if (!contents.Entries.TryGetValue("pipeline.json", out var bytes)) return (null, 1f, 0f, 0f);
         try
         {
             var o = JsonNode.Parse(bytes)?.AsObject() ?? throw new TopicModelException("pipeline.json is empty", path);
@@ -127,6 +130,8 @@ public static class ModelBundleFile
                 throw new TopicModelException("pipeline.json has an unknown formatVersion", path);
             var ruleWeight = o["ruleWeight"]?.GetValue<float>() ?? throw new TopicModelException("pipeline.json has no ruleWeight", path);
             var blend = o["labelModelBlend"]?.GetValue<float>() ?? throw new TopicModelException("pipeline.json has no labelModelBlend", path);
+            // Optional: bundles from before topic features have none.
+            var topicWeight = o["topicFeatureWeight"]?.GetValue<float>() ?? 0f;
             RuleFeatures? rules = null;
             if (o["rules"] is JsonObject r)
             {
@@ -135,7 +140,7 @@ public static class ModelBundleFile
                     MinKeywordHits: r["minKeywordHits"]?.GetValue<int>() ?? throw new TopicModelException("pipeline.json rules have no minKeywordHits", path));
                 rules = new RuleFeatures(taxonomy, options);
             }
-            return (rules, ruleWeight, blend);
+            return (rules, ruleWeight, blend, topicWeight);
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException)
         {

@@ -5,7 +5,6 @@ using TopicModel.DataPrep.Preparation;
 using TopicModel.DataPrep.Taxonomies;
 using TopicModel.ML;
 using TopicModel.ML.Lda;
-using TopicModel.Training.Bundles;
 using TopicModel.Training.Recipes;
 
 namespace TopicModel.Training.Pipelines;
@@ -13,14 +12,15 @@ namespace TopicModel.Training.Pipelines;
 /// <summary>
 /// The training run's topic-model step: when the recipe's <c>lda</c> section is enabled, fits LDA on every
 /// training and unlabeled paper (labels are not needed), seeds topics from the taxonomy's keywords, measures
-/// held-out perplexity and coherence, and returns the bundle with the model and its summary in the manifest.
+/// held-out perplexity and coherence, and returns the model with its summary for the manifest (null when the
+/// section is disabled). It runs before the search, which may use the topic mixtures as features.
 /// </summary>
 public static class LdaStep
 {
-    public static ModelBundle Fit(ModelBundle bundle, Recipe recipe, PreparedData data, Action<string>? log = null, CancellationToken cancellation = default)
+    public static (LdaModel Model, JsonObject Summary)? Fit(Recipe recipe, PreparedData data, Action<string>? log = null, CancellationToken cancellation = default)
     {
         var section = recipe.Lda;
-        if (!section.Enabled) return bundle;
+        if (!section.Enabled) return null;
         var clock = Stopwatch.StartNew();
         var corpus = TrainingRun.Corpus(data);
         var papers = corpus.Labeled.Concat(corpus.Pool).Select(e => e.Paper).ToArray();
@@ -35,8 +35,7 @@ public static class LdaStep
         double? perplexity = heldOut.Count(t => t.Count >= 2) > 0 ? model.Perplexity(heldOut) : null;
 
         // No timings in the manifest: the same recipe and data must give a byte-identical bundle.
-        var manifest = (JsonObject)bundle.Manifest.DeepClone();
-        manifest["lda"] = new JsonObject
+        var summary = new JsonObject
         {
             ["numberOfTopics"] = model.NumberOfTopics,
             ["vocabularySize"] = model.Vocabulary.Count,
@@ -49,7 +48,7 @@ public static class LdaStep
             ["digestShares"] = DigestShares(papers, model),
         };
         log?.Invoke($"LDA: {fitSeconds:0.0} s, NPMI {coherence.Npmi:0.000}, UMass {coherence.UMass:0.00}" + (perplexity is { } p ? $", held-out perplexity {p:0}" : ""));
-        return bundle with { Manifest = manifest, Lda = model };
+        return (model, summary);
     }
 
     public static string Text(Paper paper) => paper.Title + "\n" + paper.Abstract;

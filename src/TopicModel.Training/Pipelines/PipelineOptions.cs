@@ -48,4 +48,10 @@ public sealed record PipelineOptions
 
     /// <summary>Example weight of one pseudo-paper per topic written from its name, description and keywords; 0 leaves them out.</summary>
     public float TaxonomyPriorWeight { get; init; }
+
+    /// <summary>
+    /// Scale of the paper's LDA topic mixture appended to the features (the recipe's topic model, its topics seeded
+    /// from the taxonomy's keywords, so they carry the keywords' meaning to words the rules do not list); 0 leaves it out.
+    /// </summary>
+    public float TopicFeatureWeight { get; init; }
 }

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using TopicModel.ML;
 using TopicModel.ML.Data;
+using TopicModel.ML.Lda;
 using TopicModel.ML.Sparse;
 using TopicModel.ML.Text;
 using TopicModel.ML.Trainers;
@@ -21,12 +23,19 @@ public sealed class PipelineWorkspace
     private readonly ConcurrentDictionary<string, Lazy<(FittedTextFeaturizer Featurizer, SparseVector[] Rows)>> _text = new(StringComparer.Ordinal);
     private readonly float[][] _ruleBlocks;
     private readonly float[][] _votes;
+    private readonly Lazy<float[][]> _topicMixtures;
 
-    public PipelineWorkspace(TrainingCorpus corpus, RuleFeatures rules, int seed)
+    /// <param name="topics">
+    /// The topic model for <see cref="PipelineOptions.TopicFeatureWeight"/>, or null when there is none. It is fitted
+    /// without labels on the labeled and pool papers' text, so held-out folds' texts (never their labels) shaped its
+    /// topics; every paper's mixture is taken by fold-in, as for a new paper.
+    /// </param>
+    public PipelineWorkspace(TrainingCorpus corpus, RuleFeatures rules, int seed, LdaModel? topics = null)
     {
         Corpus = corpus;
         Rules = rules;
         Seed = seed;
+        Topics = topics;
         var documents = corpus.Documents;
         _ruleBlocks = new float[documents.Count][];
         _votes = new float[documents.Count][];
@@ -37,11 +46,18 @@ public sealed class PipelineWorkspace
             _votes[i] = new float[rules.TopicCount];
             rules.VoteDistribution(documents[i].Paper, _votes[i]);
         });
+        _topicMixtures = new Lazy<float[][]>(() =>
+        {
+            var mixtures = new float[documents.Count][];
+            Parallel.For(0, documents.Count, i => mixtures[i] = TextClassifier.TopicMixture(topics!, documents[i].Paper));
+            return mixtures;
+        });
     }
 
     public TrainingCorpus Corpus { get; }
     public RuleFeatures Rules { get; }
     public int Seed { get; }
+    public LdaModel? Topics { get; }
 
     /// <summary>
     /// Fits the pipeline on the labeled papers at <paramref name="labeled"/> (indices into
@@ -56,6 +72,12 @@ public sealed class PipelineWorkspace
         var rows = useRuleFeatures
             ? textRows.Select((r, i) => TextClassifier.Append(r, _ruleBlocks[i], options.RuleWeight)).ToArray()
             : textRows;
+        if (options.TopicFeatureWeight > 0)
+        {
+            if (Topics is null) throw new TopicModelException("topicFeatureWeight is above 0 but the recipe fits no topic model (enable $.lda)");
+            var mixtures = _topicMixtures.Value;
+            rows = rows.Select((r, i) => TextClassifier.Append(r, mixtures[i], options.TopicFeatureWeight)).ToArray();
+        }
 
         var examples = new List<(int Document, int Topic, float Weight)>();
         foreach (var i in labeled)
@@ -78,8 +100,7 @@ public sealed class PipelineWorkspace
 
         var (trainer, _) = TrainerCatalog.Create(options.Trainer, options.TrainerOptions, Seed);
         var model = trainer.Fit(Dataset(rows, examples), cancellation);
-        var fitted = new FittedPipeline(new TextClassifier(featurizer, model,
-            useRuleFeatures || options.LabelModelBlend > 0 ? Rules : null, options.RuleWeight, options.LabelModelBlend), rows, _votes);
+        var fitted = new FittedPipeline(Classifier(featurizer, model, options), rows, _votes);
 
         if (options.SelfTrainingThreshold > 0 && Corpus.Pool.Count > 0)
         {
@@ -99,10 +120,14 @@ public sealed class PipelineWorkspace
             }
             var second = examples.Take(first).Concat(examples.Skip(first).Where(e => !confident.Contains(e.Document))).Concat(extra).ToList();
             model = trainer.Fit(Dataset(rows, second), cancellation);
-            fitted = new FittedPipeline(new TextClassifier(featurizer, model, fitted.Classifier.Rules, options.RuleWeight, options.LabelModelBlend), rows, _votes);
+            fitted = new FittedPipeline(Classifier(featurizer, model, options), rows, _votes);
         }
         return fitted;
     }
+
+    private TextClassifier Classifier(FittedTextFeaturizer featurizer, IMulticlassModel model, PipelineOptions options) =>
+        new(featurizer, model, options.RuleWeight > 0 || options.LabelModelBlend > 0 ? Rules : null, options.RuleWeight, options.LabelModelBlend,
+            Topics, options.TopicFeatureWeight);
 
     private (FittedTextFeaturizer, SparseVector[]) TextFeatures(TextFeaturizerOptions options, IReadOnlyList<int> labeled, string subsetKey)
     {

@@ -1,5 +1,6 @@
 using TopicModel.DataPrep.Papers;
 using TopicModel.ML;
+using TopicModel.ML.Lda;
 using TopicModel.ML.Sparse;
 using TopicModel.ML.Text;
 using TopicModel.ML.Trainers;
@@ -9,15 +10,23 @@ namespace TopicModel.Training.Pipelines;
 
 /// <summary>
 /// The fitted pipeline a bundle holds: title and abstract -> text features (+ the taxonomy rules'
-/// features, scaled by <see cref="RuleWeight"/>, when it is above 0) -> multiclass model, optionally blended with the
+/// features, scaled by <see cref="RuleWeight"/>, when it is above 0; + the paper's LDA topic mixture, scaled by
+/// <see cref="TopicFeatureWeight"/>, when it is above 0) -> multiclass model, optionally blended with the
 /// rules' own vote: p = (1 − <see cref="LabelModelBlend"/>) · p_model + <see cref="LabelModelBlend"/> · p_rules.
 /// Immutable and thread-safe (every part is).
 /// </summary>
 public sealed class TextClassifier : IPaperClassifier
 {
-    public TextClassifier(FittedTextFeaturizer featurizer, IMulticlassModel model, RuleFeatures? rules = null, float ruleWeight = 1f, float labelModelBlend = 0f)
+    public TextClassifier(
+        FittedTextFeaturizer featurizer, IMulticlassModel model, RuleFeatures? rules = null, float ruleWeight = 1f, float labelModelBlend = 0f,
+        LdaModel? lda = null, float topicFeatureWeight = 0f)
     {
-        var expected = featurizer.Dimension + (rules is not null && ruleWeight > 0 ? rules.Dimension : 0);
+        if (!float.IsFinite(topicFeatureWeight) || topicFeatureWeight < 0)
+            throw new TopicModelException($"topic feature weight must be a number >= 0, got {topicFeatureWeight}");
+        if (topicFeatureWeight > 0 && lda is null)
+            throw new TopicModelException("topic features need the LDA topic model");
+        var expected = featurizer.Dimension + (rules is not null && ruleWeight > 0 ? rules.Dimension : 0)
+            + (topicFeatureWeight > 0 ? lda!.NumberOfTopics : 0);
         if (expected != model.FeatureCount)
             throw new TopicModelException($"featurizer and rules give {expected} features but the model expects {model.FeatureCount}");
         if (!float.IsFinite(ruleWeight) || ruleWeight < 0)
@@ -33,6 +42,8 @@ public sealed class TextClassifier : IPaperClassifier
         Rules = rules;
         RuleWeight = ruleWeight;
         LabelModelBlend = labelModelBlend;
+        Lda = topicFeatureWeight > 0 ? lda : null;
+        TopicFeatureWeight = topicFeatureWeight;
     }
 
     public FittedTextFeaturizer Featurizer { get; }
@@ -42,11 +53,22 @@ public sealed class TextClassifier : IPaperClassifier
     /// <summary>Scale of the rule features; 0 means they are not features (the rules may still be blended).</summary>
     public float RuleWeight { get; }
     public float LabelModelBlend { get; }
+    /// <summary>The topic model whose fold-in mixture is a feature block when <see cref="TopicFeatureWeight"/> &gt; 0, else null.</summary>
+    public LdaModel? Lda { get; }
+    /// <summary>Scale of the topic-mixture features; 0 means there are none.</summary>
+    public float TopicFeatureWeight { get; }
     public IReadOnlyList<string> Topics => Model.ClassNames;
 
     public static string[] Fields(Paper paper) => [paper.Title, paper.Abstract];
 
-    public SparseVector Featurize(Paper paper) => Combine(Featurizer.Transform(Fields(paper)), paper, Rules, RuleWeight);
+    public SparseVector Featurize(Paper paper)
+    {
+        var features = Combine(Featurizer.Transform(Fields(paper)), paper, Rules, RuleWeight);
+        return Lda is null ? features : Append(features, TopicMixture(Lda, paper), TopicFeatureWeight);
+    }
+
+    /// <summary>The paper's topic mixture by fold-in (deterministic per paper), as features and in scoring output.</summary>
+    public static float[] TopicMixture(LdaModel lda, Paper paper) => lda.InferText(LdaStep.Text(paper));
 
     /// <summary>Text features followed by the rule block (dimension <see cref="RuleFeatures.Dimension"/>), non-zeros only.</summary>
     public static SparseVector Combine(SparseVector text, Paper paper, RuleFeatures? rules, float ruleWeight)
@@ -86,8 +108,16 @@ public sealed class TextClassifier : IPaperClassifier
             probabilities[c] = (1 - LabelModelBlend) * probabilities[c] + LabelModelBlend * votes[c];
     }
 
-    public string FeatureName(int index) =>
-        index < Featurizer.Dimension ? Featurizer.FeatureName(index) : Rules!.FeatureName(index - Featurizer.Dimension);
+    public string FeatureName(int index)
+    {
+        if (index < Featurizer.Dimension) return Featurizer.FeatureName(index);
+        index -= Featurizer.Dimension;
+        var rules = Rules is not null && RuleWeight > 0 ? Rules.Dimension : 0;
+        if (index < rules) return Rules!.FeatureName(index);
+        index -= rules;
+        var seeded = Lda!.SeedTopics.FirstOrDefault(s => s.TopicId == index);
+        return seeded is null ? $"lda-topic:{index}" : $"lda-topic:{index}:{seeded.Label}";
+    }
 
     /// <summary>The terms (and rules) that pushed the paper toward a topic the most, strongest first.</summary>
     public IReadOnlyList<(string Term, float Contribution)> Explain(Paper paper, string topic, int top = 5)

@@ -31,9 +31,11 @@ public static class TrainingRun
         if (corpus.Labeled.Count < recipe.AutoML.Folds)
             throw new TopicModelException($"only {corpus.Labeled.Count} labeled training papers; need at least {recipe.AutoML.Folds} for {recipe.AutoML.Folds}-fold validation", recipe.SourcePath);
         var labeling = new LabelingOptions(TitleWeight: recipe.Labeling.TitleWeight, FallbackTopic: recipe.Labeling.FallbackTopic);
-        var workspace = new PipelineWorkspace(corpus, new RuleFeatures(data.Taxonomy, labeling), recipe.Seed);
+        // The topic model comes first: the search may use its mixtures as features. Ctrl+C during its fit ends the run.
+        var topics = LdaStep.Fit(recipe, data, log, cancellation);
+        var workspace = new PipelineWorkspace(corpus, new RuleFeatures(data.Taxonomy, labeling), recipe.Seed, topics?.Model);
         var validation = new PipelineValidation(workspace, recipe.AutoML.Folds, recipe.Seed);
-        var space = PipelineSearchSpace.For(corpus, recipe.AutoML.SearchSpace, recipe.SourcePath);
+        var space = PipelineSearchSpace.For(corpus, recipe.AutoML.SearchSpace, recipe.SourcePath, hasTopicModel: topics is not null);
         var tuner = Tuner(recipe.AutoML, space, recipe.Seed, recipe.SourcePath);
         var budget = new ExperimentBudget(recipe.AutoML.TimeBudgetSeconds is { } s ? TimeSpan.FromSeconds(s) : null, recipe.AutoML.MaxTrials);
 
@@ -95,10 +97,8 @@ public static class TrainingRun
             },
             ["automl"] = Leaderboard.Summary(search, space, recipe.AutoML),
         };
-        var bundle = new ModelBundle(manifest, data.Taxonomy, File.ReadAllBytes(recipe.TaxonomyPath), classifier);
-        // After Ctrl+C the search's best pipeline is saved without waiting for a topic model.
-        if (cancellation.IsCancellationRequested) log?.Invoke("interrupted: skipping the LDA topic model");
-        else bundle = LdaStep.Fit(bundle, recipe, data, log, cancellation);
+        if (topics is not null) manifest["lda"] = topics.Value.Summary;
+        var bundle = new ModelBundle(manifest, data.Taxonomy, File.ReadAllBytes(recipe.TaxonomyPath), classifier, topics?.Model);
         var path = Path.Combine(recipe.Output.ModelsDirectory, recipe.Output.ModelName + ".zip");
         ModelBundleFile.Save(path, bundle);
         var leaderboard = Leaderboard.Write(search, Path.Combine(recipe.Output.ModelsDirectory, recipe.Output.ModelName));
@@ -164,6 +164,7 @@ public static class TrainingRun
         ["ruleWeight"] = p.RuleWeight,
         ["labelModelBlend"] = p.LabelModelBlend,
         ["taxonomyPriorWeight"] = p.TaxonomyPriorWeight,
+        ["topicFeatureWeight"] = p.TopicFeatureWeight,
         ["classBalance"] = p.ClassBalance,
         ["weakLabelWeight"] = p.WeakLabelWeight,
         ["poolWeight"] = p.PoolWeight,

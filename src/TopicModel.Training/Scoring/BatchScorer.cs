@@ -111,7 +111,7 @@ public static class BatchScorer
             chosen[k] = arg;
             best[k] = new TopicProbability(topics[arg], probabilities[arg]);
         }
-        var mixture = topicModel?.InferText(LdaStep.Text(paper));
+        var mixture = topicModel is null ? null : TextClassifier.TopicMixture(topicModel, paper);
         return new ScoredPaper(paper.SourceId ?? paper.Id, paper.Title, paper.Digest, best[0].Topic, best[0].Probability, best, mixture);
     }
 }

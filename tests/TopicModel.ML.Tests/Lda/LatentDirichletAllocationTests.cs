@@ -172,14 +172,41 @@ public class LatentDirichletAllocationTests
     {
         // Topic masses 0, 0, 2, 0, 3: running sums 0, 0, 2, 2, 5.
         double[] sums = [0, 0, 2, 2, 5];
-        Assert.Equal(2, GibbsSampler.FirstAbove(sums, 5, 0));
-        Assert.Equal(2, GibbsSampler.FirstAbove(sums, 5, 1.999));
-        Assert.Equal(4, GibbsSampler.FirstAbove(sums, 5, 2));
-        Assert.Equal(4, GibbsSampler.FirstAbove(sums, 5, 4.999));
+        Assert.Equal(2, RunningSums.FirstAbove(sums, 0));
+        Assert.Equal(2, RunningSums.FirstAbove(sums, 1.999));
+        Assert.Equal(4, RunningSums.FirstAbove(sums, 2));
+        Assert.Equal(4, RunningSums.FirstAbove(sums, 4.999));
         // Draws over a fine grid land on each topic in proportion to its mass.
         var hits = new int[5];
-        for (var i = 0; i < 5000; i++) hits[GibbsSampler.FirstAbove(sums, 5, i / 1000.0)]++;
+        for (var i = 0; i < 5000; i++) hits[RunningSums.FirstAbove(sums, i / 1000.0)]++;
         Assert.Equal([0, 0, 2000, 0, 3000], hits);
+    }
+
+    [Fact]
+    public void Running_sums_match_a_scalar_running_sum_for_every_length_and_the_draw_matches_a_scan()
+    {
+        var random = new Random(7);
+        for (var k = 1; k <= 53; k++)
+        {
+            var coefficients = Enumerable.Range(0, k).Select(_ => random.NextDouble()).ToArray();
+            var counts = Enumerable.Range(0, k).Select(_ => random.Next(3) == 0 ? 0 : random.Next(1, 500)).ToArray();
+            var sums = new double[k];
+            var total = RunningSums.Fill(coefficients, counts, sums);
+            double expected = 0;
+            for (var t = 0; t < k; t++)
+            {
+                expected += coefficients[t] * counts[t];
+                Assert.Equal(expected, sums[t], expected * 1e-12);
+            }
+            Assert.Equal(sums[k - 1], total);
+            for (var i = 0; i < 200; i++)
+            {
+                var u = random.NextDouble() * total;
+                var scan = 0;
+                while (scan < k - 1 && sums[scan] <= u) scan++;
+                Assert.Equal(scan, RunningSums.FirstAbove(sums, u));
+            }
+        }
     }
 
     internal static byte[] Bytes(LdaModel model)

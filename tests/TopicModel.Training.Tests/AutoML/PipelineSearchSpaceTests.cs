@@ -55,4 +55,16 @@ public sealed class PipelineSearchSpaceTests
         Assert.Equal(0f, pipeline.PoolWeight);
         Assert.Equal(0f, pipeline.SelfTrainingThreshold);
     }
+
+    [Fact]
+    public void Topic_features_are_searched_only_when_the_recipe_fits_a_topic_model()
+    {
+        var taxonomy = TopicModel.DataPrep.Taxonomies.TaxonomyReader.Read(Path.Combine(RepoPaths.Root, "data", "taxonomy.json"));
+        var corpus = new TopicModel.Training.Pipelines.TrainingCorpus(taxonomy, [], []);
+
+        Assert.DoesNotContain(PipelineSearchSpace.For(corpus, null, "train.json").Dimensions, d => d.Name == "topicFeatureWeight");
+        var withTopics = PipelineSearchSpace.For(corpus, null, "train.json", hasTopicModel: true);
+        Assert.Contains(withTopics.Dimensions, d => d.Name == "topicFeatureWeight");
+        Assert.Equal(0f, PipelineSearchSpace.ToPipeline(withTopics.Default()).TopicFeatureWeight);
+    }
 }

@@ -1,5 +1,7 @@
 using TopicModel.DataPrep.Labeling;
 using TopicModel.DataPrep.Preparation;
+using TopicModel.ML;
+using TopicModel.Training.Bundles;
 using TopicModel.Training.Pipelines;
 using TopicModel.Training.Tests.Pipelines;
 
@@ -77,5 +79,80 @@ public sealed class PipelineWorkspaceTests(TrainedModel trained)
 
         Assert.All(votes, v => Assert.Equal(1f / 14, v, 6));
         Assert.False(rules.Write(paper, new float[rules.Dimension]));
+    }
+
+    [Fact]
+    public void Topic_features_append_the_papers_lda_mixture_and_survive_a_bundle_round_trip()
+    {
+        var lda = trained.Result.Bundle.Lda!;
+        var corpus = TrainingRun.Corpus(trained.Result.Data);
+        var workspace = new PipelineWorkspace(corpus, new RuleFeatures(trained.Result.Data.Taxonomy, new LabelingOptions()), seed: 3, lda);
+        var options = new PipelineOptions { RuleWeight = 1f, TopicFeatureWeight = 2f };
+        var fitted = workspace.Fit(options, Enumerable.Range(0, 300).ToArray(), "first 300");
+        var classifier = fitted.Classifier;
+        var paper = corpus.Labeled[5].Paper;
+
+        // The last K features are the paper's fold-in mixture, scaled; seeded topics are named by their taxonomy id.
+        var features = classifier.Featurize(paper);
+        var topicStart = classifier.Featurizer.Dimension + workspace.Rules.Dimension;
+        Assert.Equal(topicStart + lda.NumberOfTopics, features.Dimension);
+        var mixture = lda.InferText(LdaStep.Text(paper));
+        for (var t = 0; t < lda.NumberOfTopics; t++)
+        {
+            var at = Array.IndexOf(features.Indices, topicStart + t);
+            Assert.Equal(2f * mixture[t], at < 0 ? 0f : features.Values[at], 6);
+        }
+        Assert.Equal($"lda-topic:0:{lda.SeedTopics[0].Label}", classifier.FeatureName(topicStart));
+
+        // The cached rows the search scores with are the features the saved classifier computes.
+        var fast = new float[14];
+        var slow = new float[14];
+        foreach (var i in new[] { 0, 299, 300, workspace.Corpus.PoolStart, workspace.Corpus.TaxonomyStart })
+        {
+            fitted.Predict(i, fast);
+            classifier.Predict(workspace.Corpus.Documents[i].Paper, slow);
+            Assert.Equal(slow, fast);
+        }
+
+        var dir = Directory.CreateTempSubdirectory("topic-features").FullName;
+        try
+        {
+            RoundTrip(dir, classifier, corpus);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private void RoundTrip(string dir, TextClassifier classifier, TrainingCorpus corpus)
+    {
+        var slow = new float[14];
+        var path = Path.Combine(dir, "topics.zip");
+        ModelBundleFile.Save(path, trained.Result.Bundle with { Classifier = classifier });
+        var loaded = ModelBundleFile.Load(path).Classifier;
+        Assert.Equal(2f, loaded.TopicFeatureWeight);
+        var again = new float[14];
+        foreach (var p in corpus.Labeled.Take(20).Select(e => e.Paper))
+        {
+            classifier.Predict(p, slow);
+            loaded.Predict(p, again);
+            Assert.Equal(slow, again);
+        }
+
+        // Without lda.bin the classifier cannot be rebuilt: the load says why instead of scoring with missing features.
+        var orphan = Path.Combine(dir, "orphan.zip");
+        ModelBundleFile.Save(orphan, trained.Result.Bundle with { Classifier = classifier, Lda = null });
+        var error = Assert.Throws<TopicModelException>(() => ModelBundleFile.Load(orphan));
+        Assert.Contains("topicFeatureWeight", error.Message);
+        Assert.Contains("lda.bin", error.Message);
+    }
+
+    [Fact]
+    public void Topic_features_without_a_topic_model_fail_with_the_recipe_section_to_enable()
+    {
+        var error = Assert.Throws<TopicModelException>(() =>
+            Workspace().Fit(new PipelineOptions { TopicFeatureWeight = 1f }, Enumerable.Range(0, 50).ToArray(), "first 50"));
+        Assert.Contains("$.lda", error.Message);
     }
 }

@@ -171,7 +171,7 @@ public sealed class TrainingRunTests(TrainedModel trained)
                 {"trainer": "LbfgsMaximumEntropy", "featurizer.maxWordNgramLength": 1, "featurizer.charNgrams": "off", "featurizer.minDocumentCount": 2,
                  "featurizer.titleWeight": 2, "LbfgsMaximumEntropy.l2Regularization": 0.05, "LbfgsMaximumEntropy.l1Regularization": 0,
                  "SdcaMaximumEntropy.l2Regularization": 0.0001, "ruleWeight": 1, "labelModelBlend": 0.2, "taxonomyPriorWeight": 0, "classBalance": 0,
-                 "poolWeight": 0, "selfTraining": "off", "selfTrainingThreshold": 0.9, "selfTrainingWeight": 0.5}
+                 "poolWeight": 0, "selfTraining": "off", "selfTrainingThreshold": 0.9, "selfTrainingWeight": 0.5, "topicFeatureWeight": 0}
                 """),
         });
         var result = Train(RecipeReader.Read(recipe.RecipePath));
