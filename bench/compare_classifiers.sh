@@ -92,15 +92,15 @@ log "baselines + paired bootstrap on the held-out papers"
 "$PY" bench/compare_classifiers.py heldout --prepared "$OUT/prepared/papers.jsonl" --scored "$OUT/ours-heldout.jsonl" --out "$OUT" ${TUNE_LR[@]+"${TUNE_LR[@]}"}
 
 # ---- 4. 5-fold CV over the reviewed 2025 papers: each fold is a held-out digest (with the seed held-out
-# digest, so training papers match the main run minus the fold); LDA is off there since the classifier
-# never uses it (it is fitted after the classifier, for `topicmodel topics`).
+# digest, so training papers match the main run minus the fold); LDA stays on, as the classifier may use its
+# topic mixtures as features (topicFeatureWeight); the fold's papers are held out, so LDA never sees them.
 if [[ $RUN_CV == 1 ]]; then
   CV=$OUT/cv
   rm -rf "$CV"; mkdir -p "$CV"
   "$PY" bench/compare_classifiers.py folds --prepared "$OUT/prepared/papers.jsonl" --out "$CV"
   for i in 0 1 2 3 4; do
     F=$CV/fold$i; mkdir -p "$F"
-    make_recipe "$F/recipe.json" "$F/prepared" "$F/models" off "$ROOT/data/digests/001_a7ac521b53603ff9.txt" "$CV/fold$i.jsonl"
+    make_recipe "$F/recipe.json" "$F/prepared" "$F/models" on "$ROOT/data/digests/001_a7ac521b53603ff9.txt" "$CV/fold$i.jsonl"
     log "fold $i: prep + train (log: bench/out/cv/fold$i/train.log)"
     "${CLI[@]}" prep -r "$F/recipe.json" > "$F/prep.log" 2>&1 || { tail -30 "$F/prep.log" >&2; exit 4; }
     "${CLI[@]}" train -r "$F/recipe.json" > "$F/train.log" 2>&1 || { tail -30 "$F/train.log" >&2; exit 4; }

@@ -81,13 +81,21 @@ public static class PipelineSearchSpace
             {
                 var i = dimensions.FindIndex(d => d.Name == name);
                 if (i < 0)
-                    throw new TopicModelException(
-                        $"$.automl.searchSpace.{name}: unknown hyperparameter; known here: {string.Join(", ", dimensions.Select(d => d.Name))}", file);
+                    throw new TopicModelException($"$.automl.searchSpace.{name}: {Unavailable(name, dimensions)}", file);
                 dimensions[i] = Override(dimensions[i], value, $"$.automl.searchSpace.{name}", file);
             }
         }
         return new SearchSpace(dimensions);
     }
+
+    /// <summary>Why a name is not a dimension here: declared but dropped for this data or recipe, or unknown.</summary>
+    private static string Unavailable(string name, IEnumerable<Hyperparameter> here) => name switch
+    {
+        "topicFeatureWeight" => "not searched here: topic features need the recipe's topic model (enable $.lda)",
+        "poolWeight" or "selfTraining" or "selfTrainingThreshold" or "selfTrainingWeight" => "not searched here: the data has no unlabeled pool papers",
+        "weakLabelWeight" => "not searched here: every training paper has a reviewed label",
+        _ => $"unknown hyperparameter; known here: {string.Join(", ", here.Select(d => d.Name))}",
+    };
 
     public static Hyperparameter Override(Hyperparameter declared, JsonNode? value, string path, string file)
     {
@@ -128,7 +136,7 @@ public static class PipelineSearchSpace
         foreach (var (name, node) in o)
         {
             var d = space.Dimensions.FirstOrDefault(x => x.Name == name)
-                ?? throw new TopicModelException($"{path}.{name}: unknown hyperparameter; known: {string.Join(", ", space.Dimensions.Select(x => x.Name))}", file);
+                ?? throw new TopicModelException($"{path}.{name}: {Unavailable(name, space.Dimensions)}", file);
             values[name] = (d, node) switch
             {
                 (ChoiceHyperparameter c, JsonValue v) => AllowedOption(c, v, $"{path}.{name}", file),

@@ -61,10 +61,12 @@ public sealed class TextClassifier : IPaperClassifier
 
     public static string[] Fields(Paper paper) => [paper.Title, paper.Abstract];
 
-    public SparseVector Featurize(Paper paper)
+    public SparseVector Featurize(Paper paper) => Featurize(paper, null);
+
+    private SparseVector Featurize(Paper paper, float[]? topicMixture)
     {
         var features = Combine(Featurizer.Transform(Fields(paper)), paper, Rules, RuleWeight);
-        return Lda is null ? features : Append(features, TopicMixture(Lda, paper), TopicFeatureWeight);
+        return Lda is null ? features : Append(features, topicMixture ?? TopicMixture(Lda, paper), TopicFeatureWeight);
     }
 
     /// <summary>The paper's topic mixture by fold-in (deterministic per paper), as features and in scoring output.</summary>
@@ -98,9 +100,15 @@ public sealed class TextClassifier : IPaperClassifier
         return new SparseVector(text.Dimension + block.Length, indices, values);
     }
 
-    public void Predict(Paper paper, Span<float> probabilities)
+    public void Predict(Paper paper, Span<float> probabilities) => Predict(paper, probabilities, null);
+
+    /// <param name="topicMixture">
+    /// The paper's <see cref="TopicMixture"/> under <see cref="Lda"/> when the caller has it already (scoring writes it
+    /// out), so that fold-in does not run twice; null infers it when the features need it.
+    /// </param>
+    public void Predict(Paper paper, Span<float> probabilities, float[]? topicMixture)
     {
-        Model.PredictProbabilities(Featurize(paper), probabilities);
+        Model.PredictProbabilities(Featurize(paper, topicMixture), probabilities);
         if (LabelModelBlend == 0) return;
         Span<float> votes = stackalloc float[probabilities.Length];
         Rules!.VoteDistribution(paper, votes);

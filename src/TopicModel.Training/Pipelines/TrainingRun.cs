@@ -31,12 +31,13 @@ public static class TrainingRun
         if (corpus.Labeled.Count < recipe.AutoML.Folds)
             throw new TopicModelException($"only {corpus.Labeled.Count} labeled training papers; need at least {recipe.AutoML.Folds} for {recipe.AutoML.Folds}-fold validation", recipe.SourcePath);
         var labeling = new LabelingOptions(TitleWeight: recipe.Labeling.TitleWeight, FallbackTopic: recipe.Labeling.FallbackTopic);
-        // The topic model comes first: the search may use its mixtures as features. Ctrl+C during its fit ends the run.
+        // The search space and its starting points are checked before anything is fitted, so a recipe error comes at once.
+        var space = PipelineSearchSpace.For(corpus, recipe.AutoML.SearchSpace, recipe.SourcePath, hasTopicModel: recipe.Lda.Enabled);
+        var tuner = Tuner(recipe.AutoML, space, recipe.Seed, recipe.SourcePath);
+        // The topic model comes before the search, which may use its mixtures as features. Ctrl+C during its fit ends the run.
         var topics = LdaStep.Fit(recipe, data, log, cancellation);
         var workspace = new PipelineWorkspace(corpus, new RuleFeatures(data.Taxonomy, labeling), recipe.Seed, topics?.Model);
         var validation = new PipelineValidation(workspace, recipe.AutoML.Folds, recipe.Seed);
-        var space = PipelineSearchSpace.For(corpus, recipe.AutoML.SearchSpace, recipe.SourcePath, hasTopicModel: topics is not null);
-        var tuner = Tuner(recipe.AutoML, space, recipe.Seed, recipe.SourcePath);
         var budget = new ExperimentBudget(recipe.AutoML.TimeBudgetSeconds is { } s ? TimeSpan.FromSeconds(s) : null, recipe.AutoML.MaxTrials);
 
         log?.Invoke($"searching {space.Free.Count} hyperparameters with the {tuner.Name} tuner on {corpus.Labeled.Count} labeled papers"

@@ -95,7 +95,9 @@ public static class BatchScorer
     {
         var topics = classifier.Topics;
         Span<float> probabilities = topics.Count <= 256 ? stackalloc float[topics.Count] : new float[topics.Count];
-        classifier.Predict(paper, probabilities);
+        var mixture = topicModel is null ? null : TextClassifier.TopicMixture(topicModel, paper);
+        if (classifier is TextClassifier { Lda: not null } withTopics && withTopics.Lda == topicModel) withTopics.Predict(paper, probabilities, mixture);
+        else classifier.Predict(paper, probabilities);
 
         // Partial selection of the best `top` topics; ties keep taxonomy order so output is deterministic.
         var best = new TopicProbability[top];
@@ -111,7 +113,6 @@ public static class BatchScorer
             chosen[k] = arg;
             best[k] = new TopicProbability(topics[arg], probabilities[arg]);
         }
-        var mixture = topicModel is null ? null : TextClassifier.TopicMixture(topicModel, paper);
         return new ScoredPaper(paper.SourceId ?? paper.Id, paper.Title, paper.Digest, best[0].Topic, best[0].Probability, best, mixture);
     }
 }

@@ -3,6 +3,7 @@ using TopicModel.DataPrep.Preparation;
 using TopicModel.ML;
 using TopicModel.Training.Bundles;
 using TopicModel.Training.Pipelines;
+using TopicModel.Training.Scoring;
 using TopicModel.Training.Tests.Pipelines;
 
 namespace TopicModel.Training.Tests.AutoML;
@@ -130,7 +131,8 @@ public sealed class PipelineWorkspaceTests(TrainedModel trained)
         var slow = new float[14];
         var path = Path.Combine(dir, "topics.zip");
         ModelBundleFile.Save(path, trained.Result.Bundle with { Classifier = classifier });
-        var loaded = ModelBundleFile.Load(path).Classifier;
+        var bundle = ModelBundleFile.Load(path);
+        var loaded = bundle.Classifier;
         Assert.Equal(2f, loaded.TopicFeatureWeight);
         var again = new float[14];
         foreach (var p in corpus.Labeled.Take(20).Select(e => e.Paper))
@@ -138,6 +140,10 @@ public sealed class PipelineWorkspaceTests(TrainedModel trained)
             classifier.Predict(p, slow);
             loaded.Predict(p, again);
             Assert.Equal(slow, again);
+            // Scoring infers the mixture once for the output and the features: same probabilities, same mixture.
+            var scored = BatchScorer.Classify(p, loaded, 14, bundle.Lda);
+            Assert.All(scored.Top, t => Assert.Equal(again[bundle.Taxonomy.IndexOf(t.Topic)], t.Probability));
+            Assert.Equal(TextClassifier.TopicMixture(bundle.Lda!, p), scored.TopicMixture);
         }
 
         // Without lda.bin the classifier cannot be rebuilt: the load says why instead of scoring with missing features.

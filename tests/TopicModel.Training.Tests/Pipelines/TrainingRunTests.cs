@@ -210,6 +210,19 @@ public sealed class TrainingRunTests(TrainedModel trained)
     }
 
     [Fact]
+    public void Topic_features_in_a_recipe_without_a_topic_model_fail_with_the_section_to_enable()
+    {
+        using var recipe = new TempRecipe(j =>
+        {
+            j.Remove("lda");
+            j["automl"] = new JsonObject { ["maxTrials"] = 1, ["initialConfigurations"] = JsonNode.Parse("""[{"topicFeatureWeight": 2}]""") };
+        });
+
+        var error = Assert.Throws<TopicModelException>(() => Train(RecipeReader.Read(recipe.RecipePath)));
+        Assert.Contains("$.automl.initialConfigurations[0].topicFeatureWeight: not searched here: topic features need the recipe's topic model (enable $.lda)", error.Message);
+    }
+
+    [Fact]
     public void An_unknown_automl_setting_fails_with_its_json_path()
     {
         using var recipe = new TempRecipe(j => j["automl"] = new JsonObject { ["maxTrial"] = 3 });
