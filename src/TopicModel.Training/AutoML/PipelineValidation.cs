@@ -53,6 +53,8 @@ public sealed class PipelineValidation
             ? $"{metric} against the reviewed labels of {reviewed.Length} papers"
             : $"{metric} against weak labels (no reviewed labels in the training data: this measures imitation of the rules)";
         var extra = workspace.Corpus.Pool.Count > 0 ? $"; the {workspace.Corpus.Pool.Count} unlabeled pool papers only ever train" : "";
+        // Said because it is the one thing a fold's held-out papers contribute to (their text, never their labels).
+        if (workspace.Lda is not null) extra += "; topic features come from one LDA fitted without labels on all training and pool texts, held-out folds' included";
         Rule = $"{how}, {against}{extra}";
     }
 

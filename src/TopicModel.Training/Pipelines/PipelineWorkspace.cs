@@ -35,7 +35,7 @@ public sealed class PipelineWorkspace
         Corpus = corpus;
         Rules = rules;
         Seed = seed;
-        Topics = topics;
+        Lda = topics;
         var documents = corpus.Documents;
         _ruleBlocks = new float[documents.Count][];
         _votes = new float[documents.Count][];
@@ -57,7 +57,7 @@ public sealed class PipelineWorkspace
     public TrainingCorpus Corpus { get; }
     public RuleFeatures Rules { get; }
     public int Seed { get; }
-    public LdaModel? Topics { get; }
+    public LdaModel? Lda { get; }
 
     /// <summary>
     /// Fits the pipeline on the labeled papers at <paramref name="labeled"/> (indices into
@@ -74,7 +74,7 @@ public sealed class PipelineWorkspace
             : textRows;
         if (options.TopicFeatureWeight > 0)
         {
-            if (Topics is null) throw new TopicModelException("topicFeatureWeight is above 0 but the recipe fits no topic model (enable $.lda)");
+            if (Lda is null) throw new TopicModelException("topicFeatureWeight is above 0 but the recipe fits no topic model (enable $.lda)");
             var mixtures = _topicMixtures.Value;
             rows = rows.Select((r, i) => TextClassifier.Append(r, mixtures[i], options.TopicFeatureWeight)).ToArray();
         }
@@ -127,7 +127,7 @@ public sealed class PipelineWorkspace
 
     private TextClassifier Classifier(FittedTextFeaturizer featurizer, IMulticlassModel model, PipelineOptions options) =>
         new(featurizer, model, options.RuleWeight > 0 || options.LabelModelBlend > 0 ? Rules : null, options.RuleWeight, options.LabelModelBlend,
-            Topics, options.TopicFeatureWeight);
+            Lda, options.TopicFeatureWeight);
 
     private (FittedTextFeaturizer, SparseVector[]) TextFeatures(TextFeaturizerOptions options, IReadOnlyList<int> labeled, string subsetKey)
     {

@@ -1,6 +1,7 @@
 using TopicModel.DataPrep.Labeling;
 using TopicModel.DataPrep.Preparation;
 using TopicModel.ML;
+using TopicModel.Training.AutoML;
 using TopicModel.Training.Bundles;
 using TopicModel.Training.Pipelines;
 using TopicModel.Training.Scoring;
@@ -88,6 +89,9 @@ public sealed class PipelineWorkspaceTests(TrainedModel trained)
         var lda = trained.Result.Bundle.Lda!;
         var corpus = TrainingRun.Corpus(trained.Result.Data);
         var workspace = new PipelineWorkspace(corpus, new RuleFeatures(trained.Result.Data.Taxonomy, new LabelingOptions()), seed: 3, lda);
+        // The one way a fold's held-out papers reach training (their text, through LDA) is said in the printed rule.
+        Assert.Contains("topic features come from one LDA fitted without labels", new PipelineValidation(workspace, 5, 3).Rule);
+        Assert.DoesNotContain("LDA", new PipelineValidation(Workspace(), 5, 3).Rule);
         var options = new PipelineOptions { RuleWeight = 1f, TopicFeatureWeight = 2f };
         var fitted = workspace.Fit(options, Enumerable.Range(0, 300).ToArray(), "first 300");
         var classifier = fitted.Classifier;
