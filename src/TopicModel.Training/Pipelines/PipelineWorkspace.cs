@@ -25,17 +25,17 @@ public sealed class PipelineWorkspace
     private readonly float[][] _votes;
     private readonly Lazy<float[][]> _topicMixtures;
 
-    /// <param name="topics">
+    /// <param name="lda">
     /// The topic model for <see cref="PipelineOptions.TopicFeatureWeight"/>, or null when there is none. It is fitted
     /// without labels on the labeled and pool papers' text, so held-out folds' texts (never their labels) shaped its
     /// topics; every paper's mixture is taken by fold-in, as for a new paper.
     /// </param>
-    public PipelineWorkspace(TrainingCorpus corpus, RuleFeatures rules, int seed, LdaModel? topics = null)
+    public PipelineWorkspace(TrainingCorpus corpus, RuleFeatures rules, int seed, LdaModel? lda = null)
     {
         Corpus = corpus;
         Rules = rules;
         Seed = seed;
-        Lda = topics;
+        Lda = lda;
         var documents = corpus.Documents;
         _ruleBlocks = new float[documents.Count][];
         _votes = new float[documents.Count][];
@@ -49,7 +49,7 @@ public sealed class PipelineWorkspace
         _topicMixtures = new Lazy<float[][]>(() =>
         {
             var mixtures = new float[documents.Count][];
-            Parallel.For(0, documents.Count, i => mixtures[i] = TextClassifier.TopicMixture(topics!, documents[i].Paper));
+            Parallel.For(0, documents.Count, i => mixtures[i] = TextClassifier.TopicMixture(lda!, documents[i].Paper));
             return mixtures;
         });
     }
