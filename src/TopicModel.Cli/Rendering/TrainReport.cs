@@ -1,6 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 using TopicModel.ML.AutoML;
+using TopicModel.ML.Metrics;
 using TopicModel.Training.AutoML;
 using TopicModel.Training.Pipelines;
 
@@ -40,12 +41,28 @@ public static class TrainReport
         table.AddRow("LogLossReduction", Terminal.Number(m.LogLossReduction), Terminal.Number(r?.LogLossReduction));
         table.AddRow("TopKAccuracy (k=3)", Terminal.Number(m.Top3Accuracy), Terminal.Number(r?.Top3Accuracy));
         console.Write(table);
+        console.Write(PerTopic(m, r));
         console.WriteLine($"Validation: {result.ValidationRule}. The rules column scores the weak labels of the same papers.");
         console.WriteLine($"Search stopped: {result.Search.StopReason} after {result.Search.Elapsed.TotalSeconds:0.0} s.");
         var pool = result.PoolPapers > 0 ? $" and {result.PoolPapers} unlabeled pool papers" : "";
         console.WriteLine($"Trained on {result.TrainingPapers} labeled papers{pool} ({result.Bundle.Classifier.Model.FeatureCount} features) in {result.Elapsed.TotalSeconds:0.0} s.");
         console.WriteLine($"Model bundle: {result.BundlePath}");
         console.WriteLine($"Leaderboard: {string.Join(", ", result.LeaderboardPaths)}");
+        console.WriteLine($"Dev predictions (out-of-fold, one line per training paper): {result.DevPredictionsPath}");
+    }
+
+    /// <summary>Where the model beats the rules and where it does not, topic by topic, on the same dev papers.</summary>
+    private static Table PerTopic(MulticlassClassificationMetrics model, MulticlassClassificationMetrics? rules)
+    {
+        var table = new Table().Title("Dev F1 per topic: model vs rules").AddColumns("topic", "papers", "model F1", "rules F1", "model − rules");
+        foreach (var c in model.PerClass.Where(c => !c.HasNoSupport))
+        {
+            var other = rules?.PerClass[c.ClassIndex].F1;
+            var diff = c.F1 - other;
+            var shown = diff is { } d ? (d < 0 ? $"[red]{Terminal.Number(d, "+0.000;-0.000")}[/]" : Terminal.Number(d, "+0.000;-0.000;0.000")) : "";
+            table.AddRow(Markup.Escape(c.ClassName), c.Support.ToString(CultureInfo.InvariantCulture), Terminal.Number(c.F1), Terminal.Number(other), shown);
+        }
+        return table;
     }
 
     private static string Format(object value) => value switch

@@ -60,6 +60,9 @@ public sealed class PipelineValidation
 
     public PipelineWorkspace Workspace { get; }
     public int Folds { get; }
+
+    /// <summary>The fold whose model scores labeled paper <paramref name="paper"/> (it trains on the others).</summary>
+    public int FoldOf(int paper) => _fold[paper];
     public string Rule { get; }
 
     /// <summary>

@@ -9,6 +9,7 @@ namespace TopicModel.Training.Pipelines;
 /// <param name="RulesDev">The weak labeler (rules + label model) on the same papers and labels: the baseline to beat.</param>
 /// <param name="ValidationRule">How <paramref name="Dev"/> was measured, in words; printed, never hidden.</param>
 /// <param name="LeaderboardPaths">The leaderboard as CSV and JSON, beside the bundle.</param>
+/// <param name="DevPredictionsPath">The chosen pipeline's out-of-fold predictions (<see cref="AutoML.DevPredictions"/>), beside the bundle.</param>
 public sealed record TrainingResult(
     string BundlePath,
     ModelBundle Bundle,
@@ -20,4 +21,5 @@ public sealed record TrainingResult(
     string ValidationRule,
     ExperimentResult Search,
     IReadOnlyList<string> LeaderboardPaths,
+    string DevPredictionsPath,
     TimeSpan Elapsed);

@@ -43,12 +43,12 @@ public static class TrainingRun
         log?.Invoke($"searching {space.Free.Count} hyperparameters with the {tuner.Name} tuner on {corpus.Labeled.Count} labeled papers"
             + (corpus.Pool.Count > 0 ? $" and {corpus.Pool.Count} unlabeled pool papers" : "") + $" ({Describe(budget)})");
         log?.Invoke($"validation: {validation.Rule}");
-        var devByKey = new Dictionary<string, MulticlassClassificationMetrics>(StringComparer.Ordinal);
+        var outcomes = new Dictionary<string, ValidationOutcome>(StringComparer.Ordinal);
         var search = AutoMLExperiment.Run(tuner, (c, token) =>
         {
             var outcome = validation.Run(PipelineSearchSpace.ToPipeline(c), token);
             var dev = outcome.Dev;
-            devByKey[c.Key] = dev;
+            outcomes[c.Key] = outcome;
             var metrics = new Dictionary<string, double>
             {
                 ["macroF1"] = dev.MacroF1,
@@ -68,8 +68,10 @@ public static class TrainingRun
         var best = PipelineSearchSpace.ToPipeline(search.Best.Configuration);
         log?.Invoke($"search stopped: {search.StopReason}; refitting the best pipeline (trial {search.Best.Number}) on all {corpus.Labeled.Count} labeled papers");
         var classifier = workspace.Fit(best, Enumerable.Range(0, corpus.Labeled.Count).ToArray(), "all").Classifier;
-        var dev = devByKey[search.Best.Configuration.Key];
-        var rulesDev = RulesDev(data, corpus);
+        var outcome = outcomes[search.Best.Configuration.Key];
+        var dev = outcome.Dev;
+        var weak = WeakLabels(data);
+        var rulesDev = RulesDev(data, corpus, weak);
         var (_, hyperparameters) = TrainerCatalog.Create(best.Trainer, best.TrainerOptions, recipe.Seed);
 
         var manifest = new JsonObject
@@ -95,6 +97,7 @@ public static class TrainingRun
                 ["validation"] = validation.Rule,
                 ["dev"] = MetricsJson(dev),
                 ["rulesDev"] = rulesDev is null ? null : MetricsJson(rulesDev),
+                ["devPerTopic"] = PerTopicJson(dev, rulesDev),
             },
             ["automl"] = Leaderboard.Summary(search, space, recipe.AutoML),
         };
@@ -102,8 +105,11 @@ public static class TrainingRun
         var bundle = new ModelBundle(manifest, data.Taxonomy, File.ReadAllBytes(recipe.TaxonomyPath), classifier, topics?.Model);
         var path = Path.Combine(recipe.Output.ModelsDirectory, recipe.Output.ModelName + ".zip");
         ModelBundleFile.Save(path, bundle);
-        var leaderboard = Leaderboard.Write(search, Path.Combine(recipe.Output.ModelsDirectory, recipe.Output.ModelName));
-        return new TrainingResult(path, bundle, data, corpus.Labeled.Count, corpus.Pool.Count, dev, rulesDev, validation.Rule, search, leaderboard, clock.Elapsed);
+        var basePath = Path.Combine(recipe.Output.ModelsDirectory, recipe.Output.ModelName);
+        var leaderboard = Leaderboard.Write(search, basePath);
+        var devPredictions = basePath + ".dev-predictions.jsonl";
+        DevPredictions.Write(devPredictions, validation, outcome, weak);
+        return new TrainingResult(path, bundle, data, corpus.Labeled.Count, corpus.Pool.Count, dev, rulesDev, validation.Rule, search, leaderboard, devPredictions, clock.Elapsed);
     }
 
     /// <summary>
@@ -126,14 +132,34 @@ public static class TrainingRun
         return new TrainingCorpus(data.Taxonomy, labeled, pool);
     }
 
+    private static Dictionary<string, WeakLabel> WeakLabels(PreparedData data) =>
+        data.Papers.Where(p => p.Weak is not null).GroupBy(p => p.Paper.Id).ToDictionary(g => g.Key, g => g.First().Weak!, StringComparer.Ordinal);
+
     /// <summary>The weak labels against the reviewed labels of the same training papers, or null when none are reviewed.</summary>
-    private static MulticlassClassificationMetrics? RulesDev(PreparedData data, TrainingCorpus corpus)
+    private static MulticlassClassificationMetrics? RulesDev(PreparedData data, TrainingCorpus corpus, Dictionary<string, WeakLabel> weak)
     {
-        var weak = data.Papers.Where(p => p.Weak is not null).GroupBy(p => p.Paper.Id).ToDictionary(g => g.Key, g => g.First().Weak!, StringComparer.Ordinal);
         var scored = corpus.Labeled.Where(p => p.Reviewed && weak.ContainsKey(p.Paper.Id)).ToArray();
         if (scored.Length == 0) return null;
         return MulticlassEvaluator.Evaluate(MulticlassPredictions.Create(
-            scored.Select(p => p.Topic).ToArray(), scored.Select(p => weak[p.Paper.Id].Probabilities).ToArray(), data.Taxonomy.Ids));
+            scored.Select(p => p.Topic).ToArray(), scored.Select(p => RankedFirst(weak[p.Paper.Id], data.Taxonomy.IndexOf(weak[p.Paper.Id].Topic))).ToArray(), data.Taxonomy.Ids));
+    }
+
+    /// <summary>
+    /// The label model's probabilities with its chosen topic ranked first. On a tied vote the label model picks the
+    /// topic with more supporting functions, which argmax (lowest index first) would not, so scoring the raw
+    /// probabilities measured a slightly different labeler than the weak labels the papers carry. The nudge (1e-4
+    /// relative) survives renormalizing and moves the log-loss by less than that.
+    /// </summary>
+    private static float[] RankedFirst(WeakLabel weak, int chosen)
+    {
+        var p = weak.Probabilities;
+        var top = p.Max();
+        if (Array.IndexOf(p, top) == chosen) return p;
+        var moved = (float[])p.Clone();
+        moved[chosen] = top * 1.0001f;
+        var total = moved.Sum();
+        for (var k = 0; k < moved.Length; k++) moved[k] /= total;
+        return moved;
     }
 
     private static ITuner Tuner(AutoMLSection automl, SearchSpace space, int seed, string file)
@@ -184,6 +210,16 @@ public static class TrainingRun
         ["top2Accuracy"] = m.Top2Accuracy,
         ["top3Accuracy"] = m.Top3Accuracy,
     };
+
+    /// <summary>Per-topic dev F1 of the model beside the rules' on the same papers (null where a topic has no support).</summary>
+    public static JsonArray PerTopicJson(MulticlassClassificationMetrics dev, MulticlassClassificationMetrics? rules) =>
+        new(dev.PerClass.Select(c => (JsonNode)new JsonObject
+        {
+            ["topic"] = c.ClassName,
+            ["support"] = c.Support,
+            ["modelF1"] = c.F1,
+            ["rulesF1"] = rules?.PerClass[c.ClassIndex].F1,
+        }).ToArray());
 
     private static string Fingerprint(TrainingCorpus corpus)
     {

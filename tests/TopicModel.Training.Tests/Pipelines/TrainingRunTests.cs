@@ -120,6 +120,54 @@ public sealed class TrainingRunTests(TrainedModel trained)
     }
 
     [Fact]
+    public void The_dev_predictions_file_holds_every_training_papers_out_of_fold_prediction_and_reproduces_the_dev_metrics()
+    {
+        var result = trained.Result;
+        var corpus = TrainingRun.Corpus(result.Data);
+        var lines = File.ReadAllLines(result.DevPredictionsPath).Select(l => JsonNode.Parse(l)!).ToArray();
+
+        Assert.Equal(Path.ChangeExtension(result.BundlePath, null) + ".dev-predictions.jsonl", result.DevPredictionsPath);
+        Assert.Equal(corpus.Labeled.Select(p => p.Paper.Id), lines.Select(l => l["id"]!.GetValue<string>()));
+        // Day-grouped folds: every day's papers were scored by one fold's model.
+        Assert.All(lines.GroupBy(l => l["day"]!.GetValue<string>()), day => Assert.Single(day.Select(l => l["fold"]!.GetValue<int>()).Distinct()));
+        Assert.Equal(5, lines.Select(l => l["fold"]!.GetValue<int>()).Distinct().Count());
+        Assert.All(lines, l =>
+        {
+            var p = l["probabilities"]!.AsObject();
+            Assert.Equal(14, p.Count);
+            Assert.Equal(1.0, p.Sum(kv => kv.Value!.GetValue<double>()), 3);
+            Assert.Equal(p.MaxBy(kv => kv.Value!.GetValue<double>()).Key, l["predicted"]!.GetValue<string>());
+        });
+
+        // Macro-F1 over the topics present in the labels, from the file alone, is the dev macro-F1 the run reports.
+        var pairs = lines.Where(l => l["reviewed"]!.GetValue<bool>()).Select(l => (Label: l["label"]!.GetValue<string>(), Predicted: l["predicted"]!.GetValue<string>())).ToArray();
+        double F1(string t, Func<(string Label, string Predicted), string> predicted)
+        {
+            var tp = pairs.Count(x => x.Label == t && predicted(x) == t);
+            return tp == 0 ? 0 : 2.0 * tp / (pairs.Count(x => x.Label == t) + pairs.Count(x => predicted(x) == t));
+        }
+        var present = pairs.Select(x => x.Label).Distinct().ToArray();
+        Assert.Equal(result.Dev.MacroF1, present.Average(t => F1(t, x => x.Predicted)), 6);
+
+        // The rules' column is the weak labeler on the same papers, and the manifest's per-topic table agrees with both.
+        var rules = lines.ToDictionary(l => l["id"]!.GetValue<string>(), l => l["rules"]!.GetValue<string>());
+        var rulesPairs = pairs.Zip(lines.Where(l => l["reviewed"]!.GetValue<bool>()), (x, l) => (x.Label, Predicted: rules[l["id"]!.GetValue<string>()])).ToArray();
+        Assert.Equal(result.RulesDev!.MacroF1, present.Average(t =>
+        {
+            var tp = rulesPairs.Count(x => x.Label == t && x.Predicted == t);
+            return tp == 0 ? 0 : 2.0 * tp / (rulesPairs.Count(x => x.Label == t) + rulesPairs.Count(x => x.Predicted == t));
+        }), 6);
+        var perTopic = ModelBundleFile.Load(result.BundlePath).Manifest["metrics"]!["devPerTopic"]!.AsArray();
+        Assert.Equal(14, perTopic.Count);
+        Assert.Equal(pairs.Length, perTopic.Sum(t => t!["support"]!.GetValue<int>()));
+        foreach (var t in perTopic)
+        {
+            var topic = t!["topic"]!.GetValue<string>();
+            Assert.Equal(F1(topic, x => x.Predicted), t["modelF1"]!.GetValue<double>(), 6);
+        }
+    }
+
+    [Fact]
     public void Same_data_recipe_seed_and_trial_limit_give_the_same_leaderboard_and_a_byte_identical_bundle()
     {
         using var recipe = new TempRecipe(j => j["automl"] = new JsonObject { ["maxTrials"] = 2, ["folds"] = 3 });
