@@ -43,12 +43,14 @@ public static class TrainingRun
         log?.Invoke($"searching {space.Free.Count} hyperparameters with the {tuner.Name} tuner on {corpus.Labeled.Count} labeled papers"
             + (corpus.Pool.Count > 0 ? $" and {corpus.Pool.Count} unlabeled pool papers" : "") + $" ({Describe(budget)})");
         log?.Invoke($"validation: {validation.Rule}");
-        var outcomes = new Dictionary<string, ValidationOutcome>(StringComparer.Ordinal);
+        // Only the best trial's validation is kept (out-of-fold rows for every labeled paper; a search may run hundreds
+        // of trials). "Best" as the experiment decides it: the first trial with the highest score.
+        (string Key, ValidationOutcome Outcome)? bestValidation = null;
         var search = AutoMLExperiment.Run(tuner, (c, token) =>
         {
             var outcome = validation.Run(PipelineSearchSpace.ToPipeline(c), token);
             var dev = outcome.Dev;
-            outcomes[c.Key] = outcome;
+            if (bestValidation is null || outcome.Score > bestValidation.Value.Outcome.Score) bestValidation = (c.Key, outcome);
             var metrics = new Dictionary<string, double>
             {
                 ["macroF1"] = dev.MacroF1,
@@ -68,7 +70,9 @@ public static class TrainingRun
         var best = PipelineSearchSpace.ToPipeline(search.Best.Configuration);
         log?.Invoke($"search stopped: {search.StopReason}; refitting the best pipeline (trial {search.Best.Number}) on all {corpus.Labeled.Count} labeled papers");
         var classifier = workspace.Fit(best, Enumerable.Range(0, corpus.Labeled.Count).ToArray(), "all").Classifier;
-        var outcome = outcomes[search.Best.Configuration.Key];
+        if (bestValidation?.Key != search.Best.Configuration.Key)
+            throw new InvalidOperationException($"the search's best trial {search.Best.Number} is not the one whose validation was kept");
+        var outcome = bestValidation.Value.Outcome;
         var dev = outcome.Dev;
         var weak = WeakLabels(data);
         var rulesDev = RulesDev(data, corpus, weak);
