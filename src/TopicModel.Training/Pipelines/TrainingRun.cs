@@ -216,7 +216,7 @@ public static class TrainingRun
     };
 
     /// <summary>Per-topic dev F1 of the model beside the rules' on the same papers (null where a topic has no support).</summary>
-    public static JsonArray PerTopicJson(MulticlassClassificationMetrics dev, MulticlassClassificationMetrics? rules) =>
+    private static JsonArray PerTopicJson(MulticlassClassificationMetrics dev, MulticlassClassificationMetrics? rules) =>
         new(dev.PerClass.Select(c => (JsonNode)new JsonObject
         {
             ["topic"] = c.ClassName,
