@@ -23,10 +23,13 @@ public sealed class EvaluateAndRunCommandTests : IDisposable
         Assert.Contains("93 papers scored against reviewed labels for all 93 papers; 19 papers also occur in the training data", stdout);
         Assert.Contains($"Report: {Path.Combine(Reports, "report.html")}", stdout);
         Assert.Equal(112, File.ReadAllLines(Path.Combine(Reports, "scored.jsonl")).Length);
+        // `run` always answers the product's question: the model against the weak labeler on the same held-out papers.
+        Assert.Contains("Compared with weak labeler (rules): ", stdout);
         using (var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(Reports, "metrics.json"))))
         {
             Assert.Equal(19, metrics.RootElement.GetProperty("leakage").GetProperty("count").GetInt32());
             Assert.Equal(93, metrics.RootElement.GetProperty("data").GetProperty("papers").GetInt32());
+            Assert.Equal("weak labeler (rules)", metrics.RootElement.GetProperty("comparison").GetProperty("baseline").GetString());
         }
 
         var compared = Path.Combine(_recipe.Directory, "compared");
@@ -38,8 +41,15 @@ public sealed class EvaluateAndRunCommandTests : IDisposable
         Assert.Contains("kept in (--include-leaked)", evalOut);
         Assert.Contains("no significant difference between test and test", evalOut);
         Assert.True(File.Exists(Path.Combine(compared, "report.md")));
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(compared, "metrics.json")));
-        Assert.Equal(1.0, json.RootElement.GetProperty("comparison").GetProperty("mcNemar").GetProperty("exactPValue").GetDouble());
+        using (var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(compared, "metrics.json"))))
+            Assert.Equal(1.0, json.RootElement.GetProperty("comparison").GetProperty("mcNemar").GetProperty("exactPValue").GetDouble());
+
+        var againstRules = Path.Combine(_recipe.Directory, "against-rules");
+        var (vsRules, rulesOut, rulesErr) = CliRunner.Run("evaluate", "--recipe", _recipe.RecipePath, "--model", _recipe.BundlePath,
+            "--compare", "rules", "--out", againstRules);
+        Assert.True(vsRules == ExitCodes.Ok, rulesErr);
+        Assert.Contains("Compared with weak labeler (rules): ", rulesOut);
+        Assert.Contains("over 93 papers", rulesOut);
     }
 
     [Fact]

@@ -19,7 +19,10 @@ public static class EvaluateCommand
         var data = new Argument<string[]>("data") { Description = "Digests, JSONL or CSV files to evaluate on [default: the recipe's held-out digests].", Arity = ArgumentArity.ZeroOrMore };
         var outOption = new Option<string?>("--out", "-o") { Description = "Report folder [default: <recipe reports>/<model name>]." };
         var includeLeaked = new Option<bool>("--include-leaked") { Description = "Also score papers that occur in the training data (they are listed and excluded by default)." };
-        var compare = new Option<string?>("--compare") { Description = "A second bundle (the baseline): paired bootstrap and McNemar test of the difference." };
+        var compare = new Option<string?>("--compare")
+        {
+            Description = $"The baseline: a second bundle, or '{EvaluationStep.RulesKeyword}' for the weak labeler the model learned from (a bundle file named so: ./{EvaluationStep.RulesKeyword}). Paired bootstrap and McNemar test of the difference.",
+        };
         var command = new Command("evaluate", "Measure a model on held-out papers: metrics with 95% intervals, confusion matrix, calibration, errors, leakage; writes metrics.json, report.md and report.html.")
         {
             recipeOption, model, data, outOption, includeLeaked, compare,
@@ -32,8 +35,11 @@ public static class EvaluateCommand
                 throw new ML.TopicModelException("data file not found", f);
             if (files.Length > 0) recipe = recipe with { Data = recipe.Data with { HeldOut = files.Select(Path.GetFullPath).ToArray() } };
             var bundle = ModelBundleFile.Load(parse.GetValue(model) ?? DefaultBundle(recipe));
-            var baseline = parse.GetValue(compare) is { } other ? ModelBundleFile.Load(other) : null;
+            var compareWith = parse.GetValue(compare);
+            var baselineBundle = compareWith is null or EvaluationStep.RulesKeyword ? null : ModelBundleFile.Load(compareWith);
             var prepared = DataPreparation.Run(PrepCommand.ToInputs(recipe), cancellation);
+            var baseline = compareWith == EvaluationStep.RulesKeyword ? EvaluationStep.Rules(prepared)
+                : baselineBundle is null ? null : EvaluationStep.Bundle(baselineBundle, prepared, recipe);
             var outDir = parse.GetValue(outOption) is { } o ? Path.GetFullPath(o) : EvaluationStep.DefaultFolder(recipe, bundle);
             var outcome = EvaluationStep.Run(recipe, prepared, bundle, outDir, parse.GetValue(includeLeaked), baseline);
             EvaluationSummary.Render(Terminal.Create(stdout), outcome.Result, outcome.Comparison, outcome.Files);

@@ -3,6 +3,7 @@ using TopicModel.Evaluation.Harness;
 using TopicModel.Evaluation.Reports;
 using TopicModel.Training.Bundles;
 using TopicModel.Training.Recipes;
+using TopicModel.Training.Scoring;
 
 namespace TopicModel.Cli.Commands;
 
@@ -11,7 +12,21 @@ public static class EvaluationStep
 {
     public sealed record Outcome(EvaluationResult Result, ModelComparison? Comparison, ReportFiles Files);
 
-    public static Outcome Run(Recipe recipe, PreparedData data, ModelBundle bundle, string outDir, bool includeLeaked, ModelBundle? baseline)
+    /// <summary>What the model is compared with on the same papers: another bundle, or the weak labeler it learned from.</summary>
+    public sealed record Baseline(string Name, IPaperClassifier Classifier);
+
+    /// <summary>The word `--compare` takes for the weak labeler instead of a bundle path.</summary>
+    public const string RulesKeyword = "rules";
+
+    public static Baseline Rules(PreparedData data) => new(WeakLabelClassifier.Name, new WeakLabelClassifier(data));
+
+    public static Baseline Bundle(ModelBundle bundle, PreparedData data, Recipe recipe)
+    {
+        ModelBundleFile.RequireSameTopics(bundle, data.Taxonomy, recipe.TaxonomyPath);
+        return new Baseline(bundle.Name, bundle.Classifier);
+    }
+
+    public static Outcome Run(Recipe recipe, PreparedData data, ModelBundle bundle, string outDir, bool includeLeaked, Baseline? baseline)
     {
         ModelBundleFile.RequireSameTopics(bundle, data.Taxonomy, recipe.TaxonomyPath);
         var options = EvaluationOptions.Default(recipe.Seed) with { IncludeLeaked = includeLeaked };
@@ -23,8 +38,7 @@ public static class EvaluationStep
         ModelComparison? comparison = null;
         if (baseline is not null)
         {
-            ModelBundleFile.RequireSameTopics(baseline, data.Taxonomy, recipe.TaxonomyPath);
-            var other = Evaluator.Evaluate(baseline, heldOut, training, options with { ExplainedTerms = 0 });
+            var other = Evaluator.Evaluate(baseline.Name, baseline.Classifier, data.Taxonomy, heldOut, training, options with { ExplainedTerms = 0 });
             comparison = ModelComparer.Compare(other, result, options.Bootstrap);
         }
         var files = recipe.Data.HeldOut.Select(Path.GetFileName).OfType<string>().ToArray();

@@ -13,7 +13,7 @@ public static class RunCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var recipeOption = RecipeOption.Create();
-        var command = new Command("run", "Prepare, train, evaluate on the held-out digests and score them, as train.json says; ends with a summary and the report path.")
+        var command = new Command("run", "Prepare, train, evaluate on the held-out digests (and compare with the weak labeler) and score them, as train.json says; ends with a summary and the report path.")
         {
             recipeOption,
         };
@@ -28,7 +28,8 @@ public static class RunCommand
 
             var outDir = EvaluationStep.DefaultFolder(recipe, trained.Bundle);
             console.MarkupLine($"[grey]evaluating on {string.Join(", ", recipe.Data.HeldOut.Select(f => Markup.Escape(Path.GetFileName(f))))}[/]");
-            var outcome = EvaluationStep.Run(recipe, trained.Data, trained.Bundle, outDir, includeLeaked: false, baseline: null);
+            // The question the product answers: does the model beat the rules it learned from, on digests it never saw?
+            var outcome = EvaluationStep.Run(recipe, trained.Data, trained.Bundle, outDir, includeLeaked: false, EvaluationStep.Rules(trained.Data));
             cancellation.ThrowIfCancellationRequested();
 
             var scored = Path.Combine(outDir, "scored.jsonl");
@@ -37,7 +38,7 @@ public static class RunCommand
                 AtomicFile.Write(scored, stream =>
                     summary = BatchScorer.Score(recipe.Data.HeldOut, trained.Bundle, stream, rejects, new ScoringOptions(), cancellation: cancellation)));
 
-            EvaluationSummary.Render(console, outcome.Result, null, outcome.Files);
+            EvaluationSummary.Render(console, outcome.Result, outcome.Comparison, outcome.Files);
             console.WriteLine($"Scored {summary.Scored} held-out papers: {scored}");
             // TrainCommand.Train already listed the rejected input records.
             return Task.FromResult(summary.Rejected > 0 || trained.Data.Rejects.Count > 0 ? ExitCodes.CompletedWithRejects : ExitCodes.Ok);

@@ -145,25 +145,7 @@ public static class TrainingRun
         var scored = corpus.Labeled.Where(p => p.Reviewed && weak.ContainsKey(p.Paper.Id)).ToArray();
         if (scored.Length == 0) return null;
         return MulticlassEvaluator.Evaluate(MulticlassPredictions.Create(
-            scored.Select(p => p.Topic).ToArray(), scored.Select(p => RankedFirst(weak[p.Paper.Id], data.Taxonomy.IndexOf(weak[p.Paper.Id].Topic))).ToArray(), data.Taxonomy.Ids));
-    }
-
-    /// <summary>
-    /// The label model's probabilities with its chosen topic ranked first. On a tied vote the label model picks the
-    /// topic with more supporting functions, which argmax (lowest index first) would not, so scoring the raw
-    /// probabilities measured a slightly different labeler than the weak labels the papers carry. The nudge (1e-4
-    /// relative) survives renormalizing and moves the log-loss by less than that.
-    /// </summary>
-    private static float[] RankedFirst(WeakLabel weak, int chosen)
-    {
-        var p = weak.Probabilities;
-        var top = p.Max();
-        if (Array.IndexOf(p, top) == chosen) return p;
-        var moved = (float[])p.Clone();
-        moved[chosen] = top * 1.0001f;
-        var total = moved.Sum();
-        for (var k = 0; k < moved.Length; k++) moved[k] /= total;
-        return moved;
+            scored.Select(p => p.Topic).ToArray(), scored.Select(p => weak[p.Paper.Id].RankedProbabilities(data.Taxonomy.IndexOf(weak[p.Paper.Id].Topic))).ToArray(), data.Taxonomy.Ids));
     }
 
     private static ITuner Tuner(AutoMLSection automl, SearchSpace space, int seed, string file)
