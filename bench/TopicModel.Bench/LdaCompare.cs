@@ -47,8 +47,11 @@ public static class LdaCompare
             case "lda-npmi" when args.Length >= 3:
                 Npmi(args[1], args[2..]);
                 break;
+            case "lda-infer" when args.Length >= 5:
+                Infer(args[1], args[2], Int(args[3]), args[4..].Select(Int).ToArray());
+                break;
             default:
-                throw new ArgumentException("usage: lda-export CORPUS.jsonl DIR | lda-fit DIR TOPICS THREADS ITERATIONS SEED OUT [OPTIONS.json] | lda-npmi DIR TOPICS_FILE...");
+                throw new ArgumentException("usage: lda-export CORPUS.jsonl DIR | lda-fit DIR TOPICS THREADS ITERATIONS SEED OUT [OPTIONS.json] | lda-npmi DIR TOPICS_FILE... | lda-infer BUNDLE.zip CORPUS.jsonl PAPERS SWEEPS...");
         }
     }
 
@@ -126,6 +129,39 @@ public static class LdaCompare
             if (topics.Any(t => t.Count != 10)) throw new InvalidDataException($"{file}: every line must hold a topic's top 10 terms");
             var scores = TopicCoherence.Score(topics, reference);
             Console.WriteLine($"{file}\tnpmi={scores.Npmi.ToString("F4", Invariant)}\tumass={scores.UMass.ToString("F3", Invariant)}\ttopics={topics.Length}");
+        }
+    }
+
+    /// <summary>
+    /// Fold-in accuracy and cost: for each sweep count, the mean L1 distance of the papers' mixtures to a 1,000-sweep
+    /// reference, the share with the same top topic, and µs per paper of <see cref="LdaModel.InferText"/> on one thread
+    /// (the third of three passes, so JIT tiering is over).
+    /// </summary>
+    private static void Infer(string bundlePath, string jsonl, int papers, int[] sweeps)
+    {
+        var lda = TopicModel.Training.Bundles.ModelBundleFile.Load(bundlePath).Lda
+            ?? throw new ArgumentException($"{bundlePath} has no LDA topic model");
+        var texts = File.ReadLines(jsonl).Take(papers).Select(line =>
+        {
+            using var doc = JsonDocument.Parse(line);
+            return doc.RootElement.GetProperty("title").GetString() + "\n" + doc.RootElement.GetProperty("abstract").GetString();
+        }).ToArray();
+        var reference = texts.Select(lda.WithInferenceIterations(1000).InferText).ToArray();
+        Console.WriteLine($"{texts.Length:N0} papers, {lda.NumberOfTopics} topics; reference: 1000 sweeps");
+        foreach (var n in sweeps)
+        {
+            var model = lda.WithInferenceIterations(n);
+            float[][] mixtures = [];
+            double microseconds = 0;
+            for (var pass = 0; pass < 3; pass++)
+            {
+                var clock = Stopwatch.StartNew();
+                mixtures = texts.Select(model.InferText).ToArray();
+                microseconds = clock.Elapsed.TotalMilliseconds * 1000 / texts.Length;
+            }
+            var l1 = mixtures.Zip(reference, (a, b) => a.Zip(b, (x, y) => (double)Math.Abs(x - y)).Sum()).Average();
+            var sameTop = mixtures.Zip(reference, (a, b) => Array.IndexOf(a, a.Max()) == Array.IndexOf(b, b.Max()) ? 1.0 : 0.0).Average();
+            Console.WriteLine(string.Create(Invariant, $"sweeps={n} us_per_paper={microseconds:F1} mean_l1={l1:F4} same_top_topic={sameTop:P1}"));
         }
     }
 

@@ -65,8 +65,11 @@ public sealed record LatentDirichletAllocationOptions
     /// </summary>
     public double SeedWordPriorShare { get; init; } = 0.1;
 
-    /// <summary>Gibbs sweeps when folding in a new document (the first quarter is burn-in, the rest averaged).</summary>
-    public int InferenceIterations { get; init; } = 40;
+    /// <summary>
+    /// Gibbs sweeps when folding in a new document (the first quarter is burn-in, the rest give the expected topic counts).
+    /// 20 is closer to a long run than the 40 sweeps of the earlier estimator and costs about two thirds of their time.
+    /// </summary>
+    public int InferenceIterations { get; init; } = 20;
 
     internal void Validate()
     {

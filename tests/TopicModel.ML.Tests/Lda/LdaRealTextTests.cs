@@ -59,6 +59,24 @@ public class LdaRealTextTests
     }
 
     [Fact]
+    public void Fold_in_at_the_default_sweeps_is_close_to_a_long_run_and_closer_than_two_sweeps()
+    {
+        // Inference sweeps do not change the fit, so the models share their topics; held-out papers mix topics.
+        float[][] Mixtures(int sweeps)
+        {
+            var model = new LatentDirichletAllocation(Options with { InferenceIterations = sweeps }).Fit(Training);
+            return HeldOut.Select(model.InferText).ToArray();
+        }
+        var reference = Mixtures(2000);
+        double Distance(float[][] mixtures) => mixtures.Zip(reference, (a, b) => a.Zip(b, (x, y) => (double)Math.Abs(x - y)).Sum()).Average();
+
+        var atDefault = Distance(Mixtures(new LatentDirichletAllocationOptions().InferenceIterations));
+        var twoSweeps = Distance(Mixtures(2));
+        Assert.True(atDefault < 0.05, $"mean L1 {atDefault:F3} to the 2000-sweep mixtures");
+        Assert.True(atDefault < twoSweeps / 2, $"default sweeps {atDefault:F3}, 2 sweeps {twoSweeps:F3}");
+    }
+
+    [Fact]
     public void Documents_of_only_stop_words_numbers_or_single_letters_leave_an_empty_vocabulary()
     {
         var lda = new LatentDirichletAllocation(new LatentDirichletAllocationOptions { MinimumDocumentCount = 1 });

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Fold-in (topic mixture of a new paper) accuracy against cost: for each sweep count, the mean L1 distance of the
+# mixtures to a 1,000-sweep reference, the share of papers with the same top topic, and µs per paper of
+# LdaModel.InferText on one thread (third of three passes). Uses a bundle with an LDA model (default: the one
+# `topicmodel run` writes) and the first PAPERS arXiv listings (../shared/corpus, read in place).
+#
+#   bash bench/lda_infer.sh                      # BUNDLE=models/topicmodel.zip PAPERS=2000 SWEEPS="10 20 40 80"
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BUNDLE=${BUNDLE:-$ROOT/models/topicmodel.zip}
+PAPERS=${PAPERS:-2000}
+SWEEPS=${SWEEPS:-10 20 40 80}
+die() { echo "lda_infer.sh: $*" >&2; exit 2; }
+
+[[ -f "$BUNDLE" ]] || die "$BUNDLE not found: run 'dotnet run --project src/TopicModel.Cli -c Release -- run' first, or set BUNDLE"
+corpus=${TOPICMODEL_CORPUS:-}
+if [[ -z "$corpus" ]]; then
+    for c in "$ROOT/../shared/corpus" "$(dirname "$(git -C "$ROOT" rev-parse --path-format=absolute --git-common-dir)")/../shared/corpus"; do
+        [[ -f "$c/arxiv-cs-listings.jsonl" ]] && { corpus=$c; break; }
+    done
+fi
+[[ -f "$corpus/arxiv-cs-listings.jsonl" ]] || die "corpus not found; set TOPICMODEL_CORPUS=DIR"
+
+dotnet build -c Release --nologo -v quiet "$ROOT/bench/TopicModel.Bench" >/dev/null || die "bench build failed"
+echo "load: $(uptime | sed 's/.*load average/load average/')"
+# shellcheck disable=SC2086
+dotnet "$ROOT/bench/TopicModel.Bench/bin/Release/net10.0/TopicModel.Bench.dll" lda-infer "$BUNDLE" "$corpus/arxiv-cs-listings.jsonl" "$PAPERS" $SWEEPS
