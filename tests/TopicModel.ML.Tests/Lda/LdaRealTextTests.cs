@@ -61,10 +61,13 @@ public class LdaRealTextTests
     [Fact]
     public void Fold_in_at_the_default_sweeps_is_close_to_a_long_run_and_closer_than_two_sweeps()
     {
-        // Inference sweeps do not change the fit, so the models share their topics; held-out papers mix topics.
+        // One fit, folded in with different sweep counts; held-out papers mix topics.
+        var fitted = new LatentDirichletAllocation(Options).Fit(Training);
         float[][] Mixtures(int sweeps)
         {
-            var model = new LatentDirichletAllocation(Options with { InferenceIterations = sweeps }).Fit(Training);
+            var model = fitted.WithInferenceIterations(sweeps);
+            Assert.Equal(sweeps, model.Options.InferenceIterations);
+            Assert.Equal(fitted.TopTerms(2, 10), model.TopTerms(2, 10));
             return HeldOut.Select(model.InferText).ToArray();
         }
         var reference = Mixtures(2000);
@@ -74,6 +77,9 @@ public class LdaRealTextTests
         var twoSweeps = Distance(Mixtures(2));
         Assert.True(atDefault < 0.05, $"mean L1 {atDefault:F3} to the 2000-sweep mixtures");
         Assert.True(atDefault < twoSweeps / 2, $"default sweeps {atDefault:F3}, 2 sweeps {twoSweeps:F3}");
+        Assert.Equal(HeldOut.Select(fitted.InferText), Mixtures(fitted.Options.InferenceIterations));
+        var e = Assert.Throws<TopicModelException>(() => fitted.WithInferenceIterations(0));
+        Assert.Contains("InferenceIterations must be at least 1", e.Message);
     }
 
     [Fact]
