@@ -14,13 +14,9 @@ SWEEPS=${SWEEPS:-10 20 40 80}
 die() { echo "lda_infer.sh: $*" >&2; exit 2; }
 
 [[ -f "$BUNDLE" ]] || die "$BUNDLE not found: run 'dotnet run --project src/TopicModel.Cli -c Release -- run' first, or set BUNDLE"
-corpus=${TOPICMODEL_CORPUS:-}
-if [[ -z "$corpus" ]]; then
-    for c in "$ROOT/../shared/corpus" "$(dirname "$(git -C "$ROOT" rev-parse --path-format=absolute --git-common-dir)")/../shared/corpus"; do
-        [[ -f "$c/arxiv-cs-listings.jsonl" ]] && { corpus=$c; break; }
-    done
-fi
-[[ -f "$corpus/arxiv-cs-listings.jsonl" ]] || die "corpus not found; set TOPICMODEL_CORPUS=DIR"
+# shellcheck source=bench/find_corpus.sh
+source "$ROOT/bench/find_corpus.sh"
+corpus=$(find_corpus)
 
 dotnet build -c Release --nologo -v quiet "$ROOT/bench/TopicModel.Bench" >/dev/null || die "bench build failed"
 echo "load: $(uptime | sed 's/.*load average/load average/')"

@@ -13,13 +13,9 @@ OUT="$ROOT/bench/out/score-mixture"
 REPEATS=${REPEATS:-3}
 die() { echo "score_topic_mixture.sh: $*" >&2; exit 2; }
 
-corpus=${TOPICMODEL_CORPUS:-}
-if [[ -z "$corpus" ]]; then
-    for c in "$ROOT/../shared/corpus" "$(dirname "$(git -C "$ROOT" rev-parse --path-format=absolute --git-common-dir)")/../shared/corpus"; do
-        [[ -f "$c/arxiv-cs-listings.jsonl" ]] && { corpus=$c; break; }
-    done
-fi
-[[ -f "$corpus/arxiv-cs-listings.jsonl" ]] || die "corpus not found; set TOPICMODEL_CORPUS=DIR"
+# shellcheck source=bench/find_corpus.sh
+source "$ROOT/bench/find_corpus.sh"
+corpus=$(find_corpus)
 INPUT="$corpus/arxiv-cs-listings.jsonl"
 mkdir -p "$OUT"
 
