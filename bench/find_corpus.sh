@@ -2,7 +2,10 @@
 # hf-daily-papers-2025.jsonl). TOPICMODEL_CORPUS=DIR overrides; else ../shared/corpus beside the checkout
 # (in a git worktree, beside the main checkout). Needs ROOT and a die function from the caller.
 find_corpus() {
-    if [[ -n "${TOPICMODEL_CORPUS:-}" ]]; then echo "$TOPICMODEL_CORPUS"; return; fi
+    if [[ -n "${TOPICMODEL_CORPUS:-}" ]]; then
+        [[ -f "$TOPICMODEL_CORPUS/arxiv-cs-listings.jsonl" ]] || die "TOPICMODEL_CORPUS=$TOPICMODEL_CORPUS holds no arxiv-cs-listings.jsonl"
+        echo "$TOPICMODEL_CORPUS"; return
+    fi
     local candidates=("$ROOT/../shared/corpus")
     local common
     if common=$(git -C "$ROOT" rev-parse --path-format=absolute --git-common-dir 2>/dev/null); then
