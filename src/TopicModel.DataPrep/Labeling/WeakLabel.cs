@@ -3,7 +3,7 @@ namespace TopicModel.DataPrep.Labeling;
 /// <summary>
 /// A label model's output for one paper.
 /// </summary>
-/// <param name="Topic">The topic the label model chose: the most probable one; on a tied vote, the one more functions supported.</param>
+/// <param name="Topic">The topic the label model chose: the most probable one, ties broken its own way (majority vote: the topic more functions supported).</param>
 /// <param name="Probabilities">One probability per taxonomy topic, in taxonomy order; sums to 1.</param>
 /// <param name="FiredFunctions">Names of the functions that voted on the paper.</param>
 public sealed record WeakLabel(string Topic, float[] Probabilities, IReadOnlyList<string> FiredFunctions)
