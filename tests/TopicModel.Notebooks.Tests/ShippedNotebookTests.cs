@@ -65,7 +65,7 @@ public partial class ShippedNotebookTests
         Assert.Contains("<td>MacroF1</td>", html);
         Assert.Contains("<th>Topic</th><th>Papers</th><th>ModelF1</th><th>RulesF1</th><th>Difference</th>", html);
         Assert.Contains("<th>Digest</th><th>Papers</th><th>ModelAccuracy</th><th>RulesAccuracy</th>", html);
-        Assert.Contains("<td>hf-daily-papers-2025</td><td>640</td>", html);
+        Assert.Contains("<td>hf-daily-papers-2025</td><td>960</td>", html);
         Assert.Contains("<div id=\"plot-", html);
         Assert.Contains("\"type\":\"heatmap\"", html);
         Assert.Contains("<th>TrueTopic</th><th>PredictedTopic</th>", html);

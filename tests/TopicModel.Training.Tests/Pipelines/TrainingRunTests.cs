@@ -49,10 +49,10 @@ public sealed class TrainingRunTests(TrainedModel trained)
         var data = trained.Result.Data;
         var corpus = TrainingRun.Corpus(data);
 
-        // 216 training-digest papers less the 19 the held-out digest shares, plus the 640 reviewed 2025 papers.
-        Assert.Equal(216 - 19 + 640, corpus.Labeled.Count);
+        // 216 training-digest papers less the 19 the held-out digest shares, plus the 960 reviewed 2025 papers.
+        Assert.Equal(216 - 19 + 960, corpus.Labeled.Count);
         Assert.All(corpus.Labeled, p => Assert.True(p.Reviewed));
-        Assert.Equal(3004 - 640, corpus.Pool.Count);
+        Assert.Equal(3004 - 960, corpus.Pool.Count);
         Assert.All(corpus.Pool, p => Assert.False(p.Reviewed));
         var heldOut = data.InSplit(Split.HeldOut).Select(p => p.Paper.Id).ToHashSet();
         Assert.DoesNotContain(corpus.Labeled.Concat(corpus.Pool), e => heldOut.Contains(e.Paper.Id));
@@ -88,7 +88,7 @@ public sealed class TrainingRunTests(TrainedModel trained)
         var manifest = ModelBundleFile.Load(result.BundlePath).Manifest;
 
         Assert.Contains("5-fold cross-validation", result.ValidationRule);
-        Assert.Contains("reviewed labels of 837 papers", result.ValidationRule);
+        Assert.Contains("reviewed labels of 1157 papers", result.ValidationRule);
         Assert.Equal(result.Search.Best!.Metrics["macroF1"], result.Dev.MacroF1);
         Assert.Contains("mean over 2 digests", result.ValidationRule);
         var byDigest = result.Search.Best.Metrics.Where(kv => kv.Key.StartsWith("macroF1:")).Select(kv => kv.Value).ToArray();
@@ -102,7 +102,7 @@ public sealed class TrainingRunTests(TrainedModel trained)
         Assert.Equal(result.Search.Best.Number, manifest["automl"]!["bestTrial"]!["trial"]!.GetValue<int>());
         Assert.Equal(42, manifest["seed"]!.GetValue<int>());
         Assert.Equal(64, manifest["data"]!["fingerprint"]!.GetValue<string>().Length);
-        Assert.Equal(837, manifest["data"]!["reviewedLabels"]!.GetValue<int>());
+        Assert.Equal(1157, manifest["data"]!["reviewedLabels"]!.GetValue<int>());
     }
 
     [Fact]
