@@ -14,6 +14,9 @@ namespace TopicModel.Bench;
 /// with no token dropped) and <c>DIR/vocab.txt</c>. Every system fits exactly these token lists.</item>
 /// <item><c>lda-fit DIR TOPICS THREADS ITERATIONS SEED OUT</c>: fits our LDA on tokens.txt, prints the fit time
 /// (reading the file is not timed) and writes each topic's top-10 terms, one topic per line, to OUT.</item>
+/// <item><c>lda-export-reference CORPUS.jsonl EXCLUDE.jsonl DIR</c>: a held-out reference corpus for NPMI: title +
+/// abstract tokenized the same way but not pruned (a topic's term is never missing for want of a vocabulary rule),
+/// leaving out every paper whose title is also in EXCLUDE.jsonl (the fitted corpus), as <c>DIR/tokens.txt</c>.</item>
 /// <item><c>lda-npmi DIR FILE...</c>: the one scorer for every system: mean NPMI (and UMass) of each file's
 /// topics over tokens.txt as the reference corpus (boolean document co-occurrence, <see cref="TopicCoherence"/>).</item>
 /// </list>
@@ -41,6 +44,9 @@ public static class LdaCompare
             case "lda-export" when args.Length == 3:
                 Export(args[1], args[2]);
                 break;
+            case "lda-export-reference" when args.Length == 4:
+                ExportReference(args[1], args[2], args[3]);
+                break;
             case "lda-fit" when args.Length >= 7:
                 Fit(args[1], Int(args[2]), Int(args[3]), Int(args[4]), Int(args[5]), args[6], args.Length > 7 ? args[7] : null);
                 break;
@@ -51,7 +57,7 @@ public static class LdaCompare
                 Infer(args[1], args[2], Int(args[3]), args[4..].Select(Int).ToArray());
                 break;
             default:
-                throw new ArgumentException("usage: lda-export CORPUS.jsonl DIR | lda-fit DIR TOPICS THREADS ITERATIONS SEED OUT [OPTIONS.json] | lda-npmi DIR TOPICS_FILE... | lda-infer BUNDLE.zip CORPUS.jsonl PAPERS SWEEPS...");
+                throw new ArgumentException("usage: lda-export CORPUS.jsonl DIR | lda-export-reference CORPUS.jsonl EXCLUDE.jsonl DIR | lda-fit DIR TOPICS THREADS ITERATIONS SEED OUT [OPTIONS.json] | lda-npmi DIR TOPICS_FILE... | lda-infer BUNDLE.zip CORPUS.jsonl PAPERS SWEEPS...");
         }
     }
 
@@ -73,6 +79,25 @@ public static class LdaCompare
         WriteAtomic(Path.Combine(dir, "tokens.txt"), kept.Select(d => string.Join(' ', d)));
         WriteAtomic(Path.Combine(dir, "vocab.txt"), vocabulary.Terms);
         Console.WriteLine($"{texts.Length:N0} abstracts -> {kept.Length:N0} documents, {kept.Sum(d => (long)d.Length):N0} tokens, {vocabulary.Count:N0} terms");
+    }
+
+    private static void ExportReference(string jsonl, string excludeJsonl, string dir)
+    {
+        Directory.CreateDirectory(dir);
+        static (string Title, string Text) Read(string line)
+        {
+            using var doc = JsonDocument.Parse(line);
+            var title = doc.RootElement.GetProperty("title").GetString()!;
+            return (title, title + "\n" + doc.RootElement.GetProperty("abstract").GetString());
+        }
+        // Titles compared case-folded, punctuation runs as one space: the same paper on two sites.
+        static string Key(string title) => System.Text.RegularExpressions.Regex.Replace(title.ToLowerInvariant(), "[^a-z0-9]+", " ").Trim();
+        var fitted = File.ReadLines(excludeJsonl).Select(l => Key(Read(l).Title)).ToHashSet();
+        var papers = File.ReadLines(jsonl).Select(Read).ToArray();
+        var kept = papers.Where(p => !fitted.Contains(Key(p.Title))).Select(p => p.Text).ToArray();
+        var tokens = new LatentDirichletAllocation(VocabularyRules).Tokenize(kept).Where(d => d.Count > 0).ToArray();
+        WriteAtomic(Path.Combine(dir, "tokens.txt"), tokens.Select(d => string.Join(' ', d)));
+        Console.WriteLine($"{papers.Length:N0} papers, {papers.Length - kept.Length:N0} also in the fitted corpus left out -> {tokens.Length:N0} reference documents");
     }
 
     private static IReadOnlyList<IReadOnlyList<string>> ReadTokens(string dir) =>
@@ -113,6 +138,8 @@ public static class LdaCompare
                 "beta" => o with { Beta = p.Value.GetDouble() },
                 "optimizeAlphaInterval" => o with { OptimizeAlphaInterval = p.Value.GetInt32() },
                 "burnin" => o with { NumberOfBurninIterations = p.Value.GetInt32() },
+                "promotion" => o with { WordPromotionWeight = p.Value.GetDouble() },
+                "neighbors" => o with { WordPromotionNeighbors = p.Value.GetInt32() },
                 _ => throw new ArgumentException($"unknown option '{p.Name}'"),
             };
         }

@@ -31,8 +31,10 @@ internal sealed class GibbsSampler
     private readonly SplitMix64[] _rngs;
     private readonly int[][] _localWordTopic;
     private readonly int[][] _localTopicTotals;
+    private readonly WordPromotion? _promotion;
 
-    public GibbsSampler(LdaCorpus corpus, int topics, double[] alpha, double beta, SeedPrior seeds, int threads, int seed)
+    public GibbsSampler(LdaCorpus corpus, int topics, double[] alpha, double beta, SeedPrior seeds, int threads, int seed,
+        WordPromotion? promotion = null)
     {
         _corpus = corpus;
         _k = topics;
@@ -46,6 +48,9 @@ internal sealed class GibbsSampler
         DocumentTopic = new int[corpus.DocumentCount * _k];
         WordTopic = new int[_v * _k];
         TopicTotals = new int[_k];
+        _promotion = promotion;
+        Promoted = promotion is null ? [] : new double[_v * _k];
+        PromotedTotals = new double[_k];
         _partitionStarts = Partition(corpus, threads);
         var partitions = _partitionStarts.Length - 1;
         _rngs = new SplitMix64[partitions * RngStride];
@@ -70,6 +75,10 @@ internal sealed class GibbsSampler
     /// <summary>[w * K + k], word-major so the q bucket reads one contiguous row per token.</summary>
     public int[] WordTopic { get; }
     public int[] TopicTotals { get; }
+    /// <summary>[v * K + k]: word v's promoted pseudo-counts in topic k as of the last sweep's start; empty without word promotion.</summary>
+    public double[] Promoted { get; }
+    /// <summary>Per topic, the sum of its promoted pseudo-counts (all zero without word promotion).</summary>
+    public double[] PromotedTotals { get; }
     public int Partitions => _partitionStarts.Length - 1;
 
     /// <summary>Seed words start in their seeded topic (a random one of them when seeded for several); others uniformly.</summary>
@@ -105,8 +114,12 @@ internal sealed class GibbsSampler
         return [.. starts];
     }
 
+    /// <summary>Recomputes the promoted pseudo-counts from the current word-topic counts.</summary>
+    public void RefreshPromotion() => _promotion?.Refresh(WordTopic, _k, Promoted, PromotedTotals, Partitions);
+
     public void Sweep()
     {
+        RefreshPromotion();
         var partitions = Partitions;
         if (partitions == 1)
         {
@@ -142,6 +155,8 @@ internal sealed class GibbsSampler
         var betaSum = BetaSum;
         var nwk = _localWordTopic[p];
         var nk = _localTopicTotals[p];
+        var promoted = Promoted;
+        var pk = PromotedTotals;
         var ndkAll = DocumentTopic;
         var words = _corpus.Words;
         var starts = _corpus.Starts;
@@ -159,7 +174,7 @@ internal sealed class GibbsSampler
         double s = 0;
         for (var t = 0; t < k; t++)
         {
-            denom[t] = 1.0 / (betaSum[t] + nk[t]);
+            denom[t] = 1.0 / (betaSum[t] + nk[t] + pk[t]);
             s += alpha[t] * beta * denom[t];
         }
 
@@ -194,7 +209,7 @@ internal sealed class GibbsSampler
                 ndk[z]--;
                 row[z]--;
                 nk[z]--;
-                denom[z] = 1.0 / (betaSum[z] + nk[z]);
+                denom[z] = 1.0 / (betaSum[z] + nk[z] + pk[z]);
                 s += alpha[z] * beta * denom[z];
                 r += ndk[z] * beta * denom[z];
                 qCoef[z] = (alpha[z] + ndk[z]) * denom[z];
@@ -208,7 +223,8 @@ internal sealed class GibbsSampler
 
                 // q bucket: a dense row of K ints is cheaper than keeping sorted sparse lists for the K this model is used
                 // with. qTerms holds running sums, so the draw below counts sums instead of scanning K terms.
-                var q = RunningSums.Fill(qCoef, row, qTerms);
+                // With word promotion the word's pseudo-counts are dense over topics, so they join the q bucket's row.
+                var q = promoted.Length == 0 ? RunningSums.Fill(qCoef, row, qTerms) : RunningSums.Fill(qCoef, row, promoted.AsSpan(w * k, k), qTerms);
                 var wordMass = q;
                 var (sFrom, sTo) = (seedStarts[w], seedStarts[w + 1]);
                 for (var j = sFrom; j < sTo; j++)
@@ -270,7 +286,7 @@ internal sealed class GibbsSampler
                 ndk[nz]++;
                 row[nz]++;
                 nk[nz]++;
-                denom[nz] = 1.0 / (betaSum[nz] + nk[nz]);
+                denom[nz] = 1.0 / (betaSum[nz] + nk[nz] + pk[nz]);
                 s += alpha[nz] * beta * denom[nz];
                 r += ndk[nz] * beta * denom[nz];
                 qCoef[nz] = (alpha[nz] + ndk[nz]) * denom[nz];

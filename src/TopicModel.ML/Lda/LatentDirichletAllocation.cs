@@ -44,7 +44,8 @@ public sealed class LatentDirichletAllocation
         var k = o.NumberOfTopics;
         var alpha = Enumerable.Repeat(o.AlphaSum / k, k).ToArray();
         var seeds = SeedPriorFor(vocabulary, corpus.TokenCount);
-        var sampler = new GibbsSampler(corpus, k, alpha, o.Beta, seeds, Threads, o.Seed);
+        var promotion = o.WordPromotionWeight > 0 && o.WordPromotionNeighbors > 0 ? WordPromotion.Create(corpus, o.WordPromotionWeight, o.WordPromotionNeighbors, Threads) : null;
+        var sampler = new GibbsSampler(corpus, k, alpha, o.Beta, seeds, Threads, o.Seed, promotion);
         log?.Invoke($"LDA: {corpus.DocumentCount:N0} documents, {corpus.TokenCount:N0} tokens, {vocabulary.Count:N0} terms, {k} topics, {sampler.Partitions} threads");
 
         var trace = new List<LikelihoodPoint>();
@@ -121,13 +122,18 @@ public sealed class LatentDirichletAllocation
         var alpha = sampler.Alpha;
         var phi = new float[v * k];
         var seeds = sampler.Seeds;
+        // With word promotion a topic's word distribution is its urn: real counts plus the promoted pseudo-counts.
+        var withPromotion = sampler.Promoted.Length > 0 && Environment.GetEnvironmentVariable("TM_PHI_PLAIN") is null;
+        if (withPromotion) sampler.RefreshPromotion();
+        double promoted(int w, int t) => withPromotion ? sampler.Promoted[w * k + t] : 0;
+        double total(int t) => sampler.TopicTotals[t] + (withPromotion ? sampler.PromotedTotals[t] : 0);
         for (var w = 0; w < v; w++)
         {
-            for (var t = 0; t < k; t++) phi[w * k + t] = (float)((sampler.WordTopic[w * k + t] + Options.Beta) / (sampler.TopicTotals[t] + sampler.BetaSum[t]));
+            for (var t = 0; t < k; t++) phi[w * k + t] = (float)((sampler.WordTopic[w * k + t] + promoted(w, t) + Options.Beta) / (total(t) + sampler.BetaSum[t]));
             for (var j = seeds.Starts[w]; j < seeds.Starts[w + 1]; j++)
             {
                 var t = seeds.Topics[j];
-                phi[w * k + t] += (float)(seeds.Counts[j] / (sampler.TopicTotals[t] + sampler.BetaSum[t]));
+                phi[w * k + t] += (float)(seeds.Counts[j] / (total(t) + sampler.BetaSum[t]));
             }
         }
         var alphaSum = alpha.Sum();

@@ -26,6 +26,18 @@ internal static class RunningSums
         return total;
     }
 
+    /// <summary>The same over counts plus pseudo-counts (word promotion).</summary>
+    public static double Fill(ReadOnlySpan<double> coefficients, ReadOnlySpan<int> counts, ReadOnlySpan<double> pseudoCounts, Span<double> sums)
+    {
+        double total = 0;
+        for (var t = 0; t < sums.Length; t++)
+        {
+            total += coefficients[t] * (counts[t] + pseudoCounts[t]);
+            sums[t] = total;
+        }
+        return total;
+    }
+
     /// <summary>
     /// The first index whose running sum exceeds <paramref name="u"/> (0 ≤ u &lt; the last sum): the topic drawn. As the
     /// sums never decrease, that index is the number of sums ≤ u, counted without branches; a topic with no mass

@@ -102,6 +102,8 @@ public static class RecipeReader
             AdditionalStopWords = l.Strings("stopWords"),
             SeedWordPriorShare = l.Double("seedWordPriorShare", d.SeedWordPriorShare, min: 0, max: 100),
             InferenceIterations = l.Int("inferenceIterations", d.InferenceIterations, min: 1, max: 100_000),
+            WordPromotionWeight = l.Double("wordPromotionWeight", d.WordPromotionWeight, min: 0, max: 100),
+            WordPromotionNeighbors = l.Int("wordPromotionNeighbors", d.WordPromotionNeighbors, min: 0, max: 1000),
             Seed = l.Int("seed", seed),
         };
         var section = new LdaSection(l.Bool("enabled", true), options, l.Bool("seedFromTaxonomy", true));
