@@ -123,7 +123,7 @@ public sealed class LatentDirichletAllocation
         var phi = new float[v * k];
         var seeds = sampler.Seeds;
         // With word promotion a topic's word distribution is its urn: real counts plus the promoted pseudo-counts.
-        var withPromotion = sampler.Promoted.Length > 0 && Environment.GetEnvironmentVariable("TM_PHI_PLAIN") is null;
+        var withPromotion = sampler.Promoted.Length > 0;
         if (withPromotion) sampler.RefreshPromotion();
         double promoted(int w, int t) => withPromotion ? sampler.Promoted[w * k + t] : 0;
         double total(int t) => sampler.TopicTotals[t] + (withPromotion ? sampler.PromotedTotals[t] : 0);
