@@ -49,7 +49,7 @@ internal sealed class GibbsSampler
         WordTopic = new int[_v * _k];
         TopicTotals = new int[_k];
         _promotion = promotion;
-        Promoted = promotion is null ? [] : new double[_v * _k];
+        Promoted = promotion is null ? [] : new float[_v * _k];
         PromotedTotals = new double[_k];
         _partitionStarts = Partition(corpus, threads);
         var partitions = _partitionStarts.Length - 1;
@@ -75,8 +75,11 @@ internal sealed class GibbsSampler
     /// <summary>[w * K + k], word-major so the q bucket reads one contiguous row per token.</summary>
     public int[] WordTopic { get; }
     public int[] TopicTotals { get; }
-    /// <summary>[v * K + k]: word v's promoted pseudo-counts in topic k as of the last sweep's start; empty without word promotion.</summary>
-    public double[] Promoted { get; }
+    /// <summary>
+    /// [v * K + k]: word v's promoted pseudo-counts in topic k as of the last sweep's start; empty without word promotion.
+    /// Single precision: every token reads its word's row, and half the bytes made the sweep measurably faster.
+    /// </summary>
+    public float[] Promoted { get; }
     /// <summary>Per topic, the sum of its promoted pseudo-counts (all zero without word promotion).</summary>
     public double[] PromotedTotals { get; }
     public int Partitions => _partitionStarts.Length - 1;

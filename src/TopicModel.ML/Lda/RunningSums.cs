@@ -27,7 +27,7 @@ internal static class RunningSums
     }
 
     /// <summary>The same over counts plus pseudo-counts (word promotion).</summary>
-    public static double Fill(ReadOnlySpan<double> coefficients, ReadOnlySpan<int> counts, ReadOnlySpan<double> pseudoCounts, Span<double> sums)
+    public static double Fill(ReadOnlySpan<double> coefficients, ReadOnlySpan<int> counts, ReadOnlySpan<float> pseudoCounts, Span<double> sums)
     {
         double total = 0;
         for (var t = 0; t < sums.Length; t++)

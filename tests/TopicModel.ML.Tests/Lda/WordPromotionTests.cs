@@ -84,11 +84,13 @@ public class WordPromotionTests
         sampler.RefreshPromotion();
 
         var related = RelatedOf(promotion);
-        var expected = new double[corpus.VocabularySize * Topics];
+        var sums = new int[corpus.VocabularySize * Topics];
         for (var w = 0; w < corpus.VocabularySize; w++)
             foreach (var v in related[w])
-                for (var t = 0; t < Topics; t++) expected[v * Topics + t] += 0.75 * sampler.WordTopic[w * Topics + t];
+                for (var t = 0; t < Topics; t++) sums[v * Topics + t] += sampler.WordTopic[w * Topics + t];
+        var expected = sums.Select(c => (float)(0.75 * c)).ToArray();
         Assert.Equal(expected, sampler.Promoted);
+        Assert.Contains(expected, x => x > 0);
         for (var t = 0; t < Topics; t++)
             Assert.Equal(Enumerable.Range(0, corpus.VocabularySize).Sum(v => expected[v * Topics + t]), sampler.PromotedTotals[t], 6);
 
