@@ -8,7 +8,8 @@ namespace TopicModel.ML.Lda;
 /// p(k) ∝ (α_k + n_dk)(β + n_kw)/(β̄_k + n_k) = α_kβ/(·) [smoothing s] + n_dkβ/(·) [document r] +
 /// (α_k + n_dk)n_kw/(·) [word q]. s changes only with the topic totals, r only over the document's
 /// topics, and q only where the word has counts, so all three are updated in O(1) per change instead of
-/// recomputing K terms. Seed words add fixed pseudo-counts to n_kw (an asymmetric β), which enter the q bucket.
+/// recomputing K terms. Seed words add fixed pseudo-counts to n_kw (an asymmetric β), which enter the q bucket;
+/// so do <see cref="WordPromotion"/>'s pseudo-counts, which also enter the topic totals.
 /// <para>
 /// Threads (AD-LDA, Newman et al. 2009): documents are split into one contiguous partition per thread; each
 /// partition sweeps against its own copy of the topic-word counts, and after every sweep the copies' deltas are
@@ -308,7 +309,10 @@ internal sealed class GibbsSampler
         return fallback;
     }
 
-    /// <summary>log p(w, z) with the symmetric β (seed pseudo-counts are a prior on topic identity, not data).</summary>
+    /// <summary>
+    /// log p(w, z) with the symmetric β (seed pseudo-counts are a prior on topic identity, not data, and word
+    /// promotion's pseudo-counts are left out too: the trace stays comparable with plain LDA's).
+    /// </summary>
     public double LogLikelihood()
     {
         var k = _k;
