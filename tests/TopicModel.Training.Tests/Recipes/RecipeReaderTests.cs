@@ -38,6 +38,7 @@ public class RecipeReaderTests
     [InlineData("""{"data": {"train": ["a.txt"]}, "lda": {"numberOfTopics": 0}}""", "$.lda.numberOfTopics")]
     [InlineData("""{"data": {"train": ["a.txt"]}, "lda": {"maximumDocumentFrequency": 1.5}}""", "$.lda.maximumDocumentFrequency")]
     [InlineData("""{"data": {"train": ["a.txt"]}, "lda": {"numberOfTopcs": 12}}""", "$.lda.numberOfTopcs: unknown setting")]
+    [InlineData("""{"data": {"train": ["a.txt"]}, "lda": {"wordPromotionWeight": -0.1}}""", "$.lda.wordPromotionWeight")]
     [InlineData("""{"data": {"train": ["a.txt"]},}}""", "not valid JSON")]
     public void Errors_name_the_json_path_and_what_was_expected(string json, string expected)
     {
@@ -45,6 +46,18 @@ public class RecipeReaderTests
 
         Assert.Contains(expected, error.Message);
         Assert.StartsWith("/r/train.json", error.Message);
+    }
+
+    [Fact]
+    public void Word_promotion_is_off_unless_the_lda_section_turns_it_on()
+    {
+        var plain = RecipeReader.Parse("""{"data": {"train": ["a.txt"]}, "lda": {"numberOfTopics": 12}}""", "/r/train.json");
+        var promoted = RecipeReader.Parse("""{"data": {"train": ["a.txt"]}, "lda": {"wordPromotionWeight": 0.05, "wordPromotionNeighbors": 7}}""", "/r/train.json");
+
+        Assert.Equal(0, plain.Lda.Options.WordPromotionWeight);
+        Assert.Equal(0.05, promoted.Lda.Options.WordPromotionWeight);
+        Assert.Equal(7, promoted.Lda.Options.WordPromotionNeighbors);
+        Assert.Equal(0, RecipeReader.Read(RepoPaths.Recipe).Lda.Options.WordPromotionWeight);
     }
 
     [Fact]
