@@ -83,6 +83,9 @@ public partial class ShippedNotebookTests
         Assert.Contains("unlearning-privacy", html);
         Assert.Contains("Topic share per digest", html);
         Assert.Contains("\"orientation\":\"h\"", html);
+        Assert.Contains("<th>Model</th><th>NPMI</th><th>UMass</th>", html);
+        Assert.Contains("<td>word promotion 0.05</td>", html);
+        Assert.Contains("<th>Rank</th><th>PlainTopTerms</th><th>PromotedTopTerms</th>", html);
     }
 
     [Fact]
