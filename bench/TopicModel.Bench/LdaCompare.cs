@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using TopicModel.ML.Lda;
+using TopicModel.ML.Text;
 
 namespace TopicModel.Bench;
 
@@ -90,11 +91,10 @@ public static class LdaCompare
             var title = doc.RootElement.GetProperty("title").GetString()!;
             return (title, title + "\n" + doc.RootElement.GetProperty("abstract").GetString());
         }
-        // Titles compared case-folded, punctuation runs as one space: the same paper on two sites.
-        static string Key(string title) => System.Text.RegularExpressions.Regex.Replace(title.ToLowerInvariant(), "[^a-z0-9]+", " ").Trim();
-        var fitted = File.ReadLines(excludeJsonl).Select(l => Key(Read(l).Title)).ToHashSet();
+        // The same paper on two sites: equal canonical titles (the form paper ids are made from).
+        var fitted = File.ReadLines(excludeJsonl).Select(l => TextNormalizer.Canonical(Read(l).Title)).ToHashSet();
         var papers = File.ReadLines(jsonl).Select(Read).ToArray();
-        var kept = papers.Where(p => !fitted.Contains(Key(p.Title))).Select(p => p.Text).ToArray();
+        var kept = papers.Where(p => !fitted.Contains(TextNormalizer.Canonical(p.Title))).Select(p => p.Text).ToArray();
         var tokens = new LatentDirichletAllocation(VocabularyRules).Tokenize(kept).Where(d => d.Count > 0).ToArray();
         WriteAtomic(Path.Combine(dir, "tokens.txt"), tokens.Select(d => string.Join(' ', d)));
         Console.WriteLine($"{papers.Length:N0} papers, {papers.Length - kept.Length:N0} also in the fitted corpus left out -> {tokens.Length:N0} reference documents");
