@@ -31,6 +31,15 @@ public sealed class EvaluateAndRunCommandTests : IDisposable
             Assert.Equal(93, metrics.RootElement.GetProperty("data").GetProperty("papers").GetInt32());
             Assert.Equal("weak labeler (rules)", metrics.RootElement.GetProperty("comparison").GetProperty("baseline").GetString());
         }
+        // The forward test set (2026 papers, later than all training data) is reported beside it, against the rules too.
+        Assert.Contains("Forward test set (later period) metrics: test", stdout);
+        Assert.Contains("312 papers scored against reviewed labels for all 312 papers; no evaluation paper occurs in the training data", stdout);
+        using (var forward = JsonDocument.Parse(File.ReadAllText(Path.Combine(Reports, "forward", "metrics.json"))))
+        {
+            Assert.Equal(312, forward.RootElement.GetProperty("data").GetProperty("papers").GetInt32());
+            Assert.Equal(0, forward.RootElement.GetProperty("leakage").GetProperty("count").GetInt32());
+            Assert.Equal("weak labeler (rules)", forward.RootElement.GetProperty("comparison").GetProperty("baseline").GetString());
+        }
 
         var compared = Path.Combine(_recipe.Directory, "compared");
         var (evaluated, evalOut, evalErr) = CliRunner.Run("evaluate", "--recipe", _recipe.RecipePath, "--model", _recipe.BundlePath,
@@ -40,6 +49,9 @@ public sealed class EvaluateAndRunCommandTests : IDisposable
         Assert.Contains("112 papers scored against reviewed labels for all 112 papers; 19 papers also occur in the training data", evalOut);
         Assert.Contains("kept in (--include-leaked)", evalOut);
         Assert.Contains("no significant difference between test and test", evalOut);
+        // Data files on the command line replace the recipe's test sets: no forward report then.
+        Assert.DoesNotContain("Forward test set", evalOut);
+        Assert.False(Directory.Exists(Path.Combine(compared, "forward")));
         Assert.True(File.Exists(Path.Combine(compared, "report.md")));
         using (var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(compared, "metrics.json"))))
             Assert.Equal(1.0, json.RootElement.GetProperty("comparison").GetProperty("mcNemar").GetProperty("exactPValue").GetDouble());
@@ -50,6 +62,8 @@ public sealed class EvaluateAndRunCommandTests : IDisposable
         Assert.True(vsRules == ExitCodes.Ok, rulesErr);
         Assert.Contains("Compared with weak labeler (rules): ", rulesOut);
         Assert.Contains("over 93 papers", rulesOut);
+        Assert.Contains("over 312 papers", rulesOut);
+        Assert.True(File.Exists(Path.Combine(againstRules, "forward", "report.html")));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class TempRecipe : IDisposable
         json.Remove("$schema");
         json["taxonomy"] = RepoPaths.Taxonomy;
         var data = json["data"]!.AsObject();
-        foreach (var key in new[] { "train", "heldOut", "unlabeled", "reviewedLabels" })
+        foreach (var key in new[] { "train", "heldOut", "forward", "unlabeled", "reviewedLabels" })
         {
             if (data[key] is JsonArray files)
                 data[key] = new JsonArray(files.Select(f => (JsonNode)JsonValue.Create(Path.Combine(RepoPaths.Root, f!.GetValue<string>()))!).ToArray());

@@ -16,7 +16,7 @@ public static class EvaluateCommand
     {
         var recipeOption = RecipeOption.Create();
         var model = new Option<string?>("--model", "-m") { Description = "The model bundle to evaluate [default: the recipe's models/<name>.zip]." };
-        var data = new Argument<string[]>("data") { Description = "Digests, JSONL or CSV files to evaluate on [default: the recipe's held-out digests].", Arity = ArgumentArity.ZeroOrMore };
+        var data = new Argument<string[]>("data") { Description = "Digests, JSONL or CSV files to evaluate on [default: the recipe's held-out digests, and its forward test set into <out>/forward].", Arity = ArgumentArity.ZeroOrMore };
         var outOption = new Option<string?>("--out", "-o") { Description = "Report folder [default: <recipe reports>/<model name>]." };
         var includeLeaked = new Option<bool>("--include-leaked") { Description = "Also score papers that occur in the training data (they are listed and excluded by default)." };
         var compare = new Option<string?>("--compare")
@@ -42,7 +42,13 @@ public static class EvaluateCommand
                 : baselineBundle is null ? null : EvaluationStep.Bundle(baselineBundle, prepared, recipe);
             var outDir = parse.GetValue(outOption) is { } o ? Path.GetFullPath(o) : EvaluationStep.DefaultFolder(recipe, bundle);
             var outcome = EvaluationStep.Run(recipe, prepared, bundle, outDir, parse.GetValue(includeLeaked), baseline);
-            EvaluationSummary.Render(Terminal.Create(stdout), outcome.Result, outcome.Comparison, outcome.Files);
+            var console = Terminal.Create(stdout);
+            EvaluationSummary.Render(console, outcome.Result, outcome.Comparison, outcome.Files);
+            // Data files on the command line replace the recipe's test sets, the forward one included.
+            var forward = files.Length > 0 ? null : EvaluationStep.RunForward(recipe, bundle, outDir, parse.GetValue(includeLeaked),
+                p => compareWith == EvaluationStep.RulesKeyword ? EvaluationStep.Rules(p)
+                    : baselineBundle is null ? null : EvaluationStep.Bundle(baselineBundle, p, recipe), cancellation);
+            if (forward is not null) EvaluationSummary.Render(console, forward.Result, forward.Comparison, forward.Files, EvaluationStep.ForwardTitle);
             return Task.FromResult(RejectsExit(prepared, stderr));
         });
         return command;

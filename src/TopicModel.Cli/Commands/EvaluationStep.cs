@@ -45,6 +45,26 @@ public static class EvaluationStep
         return new Outcome(result, comparison, ReportWriter.Write(outDir, result, comparison, files));
     }
 
+    /// <summary>
+    /// The recipe's forward test set (papers from a later period), evaluated like the held-out digests into
+    /// <c>forward/</c> under <paramref name="outDir"/>; null when the recipe names none. It is read on its own,
+    /// so nothing of it reaches training, and the baseline is built from the same read (the rules' labels of these papers).
+    /// </summary>
+    public static Outcome? RunForward(Recipe recipe, ModelBundle bundle, string outDir, bool includeLeaked,
+        Func<PreparedData, Baseline?> baseline, CancellationToken cancellation)
+    {
+        if (recipe.Data.Forward.Count == 0) return null;
+        var forward = recipe with { Data = recipe.Data with { HeldOut = recipe.Data.Forward } };
+        var prepared = DataPreparation.Run(PrepCommand.ToInputs(forward), cancellation);
+        return Run(forward, prepared, bundle, Path.Combine(outDir, ForwardFolder), includeLeaked, baseline(prepared));
+    }
+
+    /// <summary>How summaries name the forward test set.</summary>
+    public const string ForwardTitle = "Forward test set (later period)";
+
+    /// <summary>The forward test set's report folder, inside the held-out report's.</summary>
+    public const string ForwardFolder = "forward";
+
     /// <summary>reports/&lt;model name&gt; under the recipe's reports folder.</summary>
     public static string DefaultFolder(Recipe recipe, ModelBundle bundle) => Path.Combine(recipe.Output.ReportsDirectory, bundle.Name);
 }

@@ -31,6 +31,8 @@ public static class RunCommand
             // The question the product answers: does the model beat the rules it learned from, on digests it never saw?
             var outcome = EvaluationStep.Run(recipe, trained.Data, trained.Bundle, outDir, includeLeaked: false, EvaluationStep.Rules(trained.Data));
             cancellation.ThrowIfCancellationRequested();
+            var forward = EvaluationStep.RunForward(recipe, trained.Bundle, outDir, includeLeaked: false, EvaluationStep.Rules, cancellation);
+            cancellation.ThrowIfCancellationRequested();
 
             var scored = Path.Combine(outDir, "scored.jsonl");
             ScoringSummary summary = null!;
@@ -39,6 +41,7 @@ public static class RunCommand
                     summary = BatchScorer.Score(recipe.Data.HeldOut, trained.Bundle, stream, rejects, new ScoringOptions(), cancellation: cancellation)));
 
             EvaluationSummary.Render(console, outcome.Result, outcome.Comparison, outcome.Files);
+            if (forward is not null) EvaluationSummary.Render(console, forward.Result, forward.Comparison, forward.Files, EvaluationStep.ForwardTitle);
             console.WriteLine($"Scored {summary.Scored} held-out papers: {scored}");
             // TrainCommand.Train already listed the rejected input records.
             return Task.FromResult(summary.Rejected > 0 || trained.Data.Rejects.Count > 0 ? ExitCodes.CompletedWithRejects : ExitCodes.Ok);

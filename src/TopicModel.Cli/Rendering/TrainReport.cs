@@ -13,17 +13,19 @@ public static class TrainReport
     public static void Progress(IAnsiConsole console, Trial trial, ExperimentResult sofar, double? budgetSeconds)
     {
         var left = budgetSeconds is { } b ? $", {Math.Max(0, b - sofar.Elapsed.TotalSeconds):0} s left" : "";
-        var score = trial.Failed ? $"[red]failed: {Markup.Escape(trial.Error!)}[/]" : $"score {Terminal.Number(trial.Score)} (macro-F1 {Terminal.Number(trial.Metrics.GetValueOrDefault("macroF1"))} ± {Terminal.Number(trial.StandardDeviation)})";
+        var score = trial.Failed ? $"[red]failed: {Markup.Escape(trial.Error!)}[/]" : $"score {Terminal.Number(trial.Score)} (CV {Terminal.Number(trial.Metrics.TryGetValue("crossValidation", out var cv) ? cv : null)}, forward {Terminal.Number(trial.Metrics.TryGetValue("forwardMacroF1", out var fw) ? fw : null)}; macro-F1 {Terminal.Number(trial.Metrics.GetValueOrDefault("macroF1"))} ± {Terminal.Number(trial.StandardDeviation)})";
         console.MarkupLine($"[grey]trial {trial.Number}: {score} in {trial.Elapsed.TotalSeconds:0.0} s; best {Terminal.Number(sofar.Best?.Score)} (trial {sofar.Best?.Number}){left}[/]");
     }
 
     public static void Render(IAnsiConsole console, TrainingResult result, int top = 10)
     {
         var board = new Table().Title($"Leaderboard (top {Math.Min(top, result.Search.Trials.Count)} of {result.Search.Trials.Count} trials, {result.Search.Tuner} tuner)")
-            .AddColumns("trial", "score", "macro-F1", "± std", "seconds", "pipeline");
+            .AddColumns("trial", "score", "CV", "forward", "macro-F1", "± std", "seconds", "pipeline");
         foreach (var t in result.Search.Leaderboard.Take(top))
         {
             board.AddRow(t.Number.ToString(CultureInfo.InvariantCulture), Terminal.Number(t.Failed ? null : t.Score),
+                Terminal.Number(t.Metrics.TryGetValue("crossValidation", out var cv) ? cv : null),
+                Terminal.Number(t.Metrics.TryGetValue("forwardMacroF1", out var fw) ? fw : null),
                 Terminal.Number(t.Metrics.TryGetValue("macroF1", out var f1) ? f1 : null), Terminal.Number(t.StandardDeviation),
                 t.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture),
                 Markup.Escape(string.Join("; ", PipelineSearchSpace.Relevant(t.Configuration).Select(kv => $"{kv.Key}={Format(kv.Value)}"))));
@@ -40,6 +42,12 @@ public static class TrainReport
         table.AddRow("LogLoss", Terminal.Number(m.LogLoss), Terminal.Number(r?.LogLoss));
         table.AddRow("LogLossReduction", Terminal.Number(m.LogLossReduction), Terminal.Number(r?.LogLossReduction));
         table.AddRow("TopKAccuracy (k=3)", Terminal.Number(m.Top3Accuracy), Terminal.Number(r?.Top3Accuracy));
+        if (result.Forward is { } f)
+        {
+            table.AddRow("forward macro-F1", Terminal.Number(f.MacroF1), "");
+            table.AddRow("forward MicroAccuracy", Terminal.Number(f.MicroAccuracy), "");
+        }
+        table.AddRow("CV score (mean over digests)", Terminal.Number(result.CrossValidationScore), "");
         console.Write(table);
         console.Write(PerTopic(m, r));
         console.WriteLine($"Validation: {result.ValidationRule}. The rules column scores the weak labels of the same papers.");

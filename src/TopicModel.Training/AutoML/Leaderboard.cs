@@ -26,7 +26,7 @@ public static class Leaderboard
         var perDigest = rows.SelectMany(t => t.Metrics.Keys).Where(k => k.StartsWith("macroF1:", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal).ToArray();
         AtomicFile.WriteText(csv, w =>
         {
-            w.WriteLine(string.Join(",", new[] { "rank", "trial", "score", "std", "macroF1" }.Concat(perDigest).Concat(["microAccuracy", "macroAccuracy", "logLoss", "seconds", "error"]).Concat(names)));
+            w.WriteLine(string.Join(",", new[] { "rank", "trial", "score", "std", "macroF1" }.Concat(perDigest).Concat(["crossValidation", "forwardMacroF1", "microAccuracy", "macroAccuracy", "logLoss", "seconds", "error"]).Concat(names)));
             var rank = 0;
             foreach (var t in rows)
             {
@@ -37,6 +37,7 @@ public static class Leaderboard
                     Number(t.Metrics.GetValueOrDefault("macroF1", double.NaN)),
                 }.Concat(perDigest.Select(k => Number(t.Metrics.GetValueOrDefault(k, double.NaN)))).Concat(new[]
                 {
+                    Number(t.Metrics.GetValueOrDefault("crossValidation", double.NaN)), Number(t.Metrics.GetValueOrDefault("forwardMacroF1", double.NaN)),
                     Number(t.Metrics.GetValueOrDefault("microAccuracy", double.NaN)), Number(t.Metrics.GetValueOrDefault("macroAccuracy", double.NaN)),
                     Number(t.Metrics.GetValueOrDefault("logLoss", double.NaN)), t.Elapsed.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture),
                     CsvText.Quote(t.Error ?? ""),
@@ -72,6 +73,8 @@ public static class Leaderboard
             ["trial"] = t.Number,
             ["score"] = t.Failed ? null : Math.Round(t.Score, 6),
             ["std"] = Math.Round(t.StandardDeviation, 6),
+            ["crossValidation"] = t.Metrics.TryGetValue("crossValidation", out var cv) ? Math.Round(cv, 6) : null,
+            ["forwardMacroF1"] = t.Metrics.TryGetValue("forwardMacroF1", out var fw) ? Math.Round(fw, 6) : null,
         }).ToArray()),
     };
 

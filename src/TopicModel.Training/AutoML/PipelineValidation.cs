@@ -21,6 +21,13 @@ public sealed class PipelineValidation
     private readonly Dictionary<string, int[]> _digestGroups;
 
     public PipelineValidation(PipelineWorkspace workspace, int folds, int seed)
+        : this(workspace, folds, seed, ValidationObjective.CrossValidation, 0)
+    {
+    }
+
+    /// <param name="objective">What the search maximises: the cross-validation score, the forward score, or their mean.</param>
+    /// <param name="forwardFolds">Forward-chaining folds over the dated reviewed papers (0: none).</param>
+    public PipelineValidation(PipelineWorkspace workspace, int folds, int seed, string objective, int forwardFolds)
     {
         var labeled = workspace.Corpus.Labeled;
         if (labeled.Count < folds)
@@ -55,8 +62,29 @@ public sealed class PipelineValidation
         var extra = workspace.Corpus.Pool.Count > 0 ? $"; the {workspace.Corpus.Pool.Count} unlabeled pool papers only ever train" : "";
         // Said because it is the one thing a fold's held-out papers contribute to (their text, never their labels).
         if (workspace.Lda is not null) extra += "; topic features come from one LDA fitted without labels on all training and pool texts, held-out folds' included";
-        Rule = $"{how}, {against}{extra}";
+        Forward = forwardFolds > 0 ? ForwardFolds.Create(labeled, _scored, forwardFolds) : null;
+        _forwardScored = Forward is null ? [] : _scored.Where(i => Forward.BlockOf[i] > 0).ToArray();
+        Objective = Forward is null ? ValidationObjective.CrossValidation : objective;
+        var forward = Forward is null
+            ? forwardFolds > 0 ? "; no forward score (the reviewed papers span too few dated days)" : ""
+            : $"; forward score: macro-F1 of {Forward.Count} forward-chaining folds over {_forwardScored.Length} dated reviewed papers"
+              + $" (each trains only on papers dated before its first day, {string.Join(", ", Forward.Cutoffs.Select(c => c.ToString("yyyy-MM-dd")))}, pool included)";
+        var goal = Objective switch
+        {
+            ValidationObjective.Forward => "; the search maximises the forward score",
+            ValidationObjective.Mean => "; the search maximises the mean of the cross-validation and forward scores",
+            _ => "",
+        };
+        Rule = $"{how}, {against}{extra}{forward}{goal}";
     }
+
+    private readonly int[] _forwardScored;
+
+    /// <summary>The forward-chaining folds, or null when there are none.</summary>
+    public ForwardFolds? Forward { get; }
+
+    /// <summary>What the search maximises (<see cref="ValidationObjective"/>); cross-validation when there is no forward score.</summary>
+    public string Objective { get; }
 
     public PipelineWorkspace Workspace { get; }
     public int Folds { get; }
@@ -80,10 +108,16 @@ public sealed class PipelineValidation
         var labeled = Workspace.Corpus.Labeled;
         var topics = Workspace.Corpus.Taxonomy.Ids;
         var oof = new float[labeled.Count][];
+        var forwardOut = new float[labeled.Count][];
+        var forwardFolds = Forward?.Count ?? 0;
         // Folds are independent, so they fit in parallel; each writes only its own papers' rows.
         try
         {
-            Parallel.For(0, Folds, new ParallelOptions { CancellationToken = cancellation }, FitFold);
+            Parallel.For(0, Folds + forwardFolds, new ParallelOptions { CancellationToken = cancellation }, k =>
+            {
+                if (k < Folds) FitFold(k);
+                else FitForwardFold(k - Folds + 1);
+            });
         }
         catch (AggregateException e)
         {
@@ -103,15 +137,33 @@ public sealed class PipelineValidation
                 fitted.Predict(i, oof[i]);
             }
         }
+        void FitForwardFold(int k)
+        {
+            var forward = Forward!;
+            var fitted = Workspace.Fit(options, forward.TrainingPapers(labeled, k), $"forward {k}/{forward.Count}", cancellation, forward.Cutoff(k));
+            foreach (var i in _forwardScored)
+            {
+                if (forward.BlockOf[i] != k) continue;
+                forwardOut[i] = new float[topics.Count];
+                fitted.Predict(i, forwardOut[i]);
+            }
+        }
         var dev = Evaluate(_scored, oof);
+        var forwardMetrics = Forward is null ? null : Evaluate(_forwardScored, forwardOut);
         var foldScores = Enumerable.Range(0, Folds)
             .Select(k => _scored.Where(i => _fold[i] == k).ToArray())
             .Where(s => s.Length > 0)
             .Select(s => Evaluate(s, oof).MacroF1)
             .ToArray();
         var byDigest = _digestGroups.ToDictionary(g => g.Key, g => Evaluate(g.Value, oof).MacroF1, StringComparer.Ordinal);
-        var score = byDigest.Count >= 2 ? byDigest.Values.Average() : dev.MacroF1;
-        return new ValidationOutcome(oof, dev, score, byDigest, foldScores);
+        var cv = byDigest.Count >= 2 ? byDigest.Values.Average() : dev.MacroF1;
+        var score = (Objective, forwardMetrics) switch
+        {
+            (ValidationObjective.Forward, { } f) => f.MacroF1,
+            (ValidationObjective.Mean, { } f) => (cv + f.MacroF1) / 2,
+            _ => cv,
+        };
+        return new ValidationOutcome(oof, dev, score, byDigest, foldScores) { CrossValidationScore = cv, Forward = forwardMetrics };
     }
 
     private MulticlassClassificationMetrics Evaluate(int[] papers, float[][] oof)

@@ -13,4 +13,11 @@ public sealed record ValidationOutcome(
     MulticlassClassificationMetrics Dev,
     double Score,
     IReadOnlyDictionary<string, double> MacroF1ByDigest,
-    double[] FoldScores);
+    double[] FoldScores)
+{
+    /// <summary>The cross-validation objective alone (equal to <see cref="Score"/> when that is the objective).</summary>
+    public double CrossValidationScore { get; init; } = Score;
+
+    /// <summary>Pooled metrics of the forward-chaining folds' predictions, or null when there are none.</summary>
+    public MulticlassClassificationMetrics? Forward { get; init; }
+}

@@ -63,10 +63,14 @@ public sealed class PipelineWorkspace
     /// Fits the pipeline on the labeled papers at <paramref name="labeled"/> (indices into
     /// <see cref="TrainingCorpus.Labeled"/>), plus the pool and taxonomy as the options say.
     /// <paramref name="subsetKey"/> names the subset for caching ("fold 2", "all").
+    /// With <paramref name="poolBefore"/>, only pool papers dated before that day (or undated) take part, in the
+    /// featurizer's fit, as training examples and in self-training: a forward fold sees nothing later than its cut-off.
     /// </summary>
-    public FittedPipeline Fit(PipelineOptions options, IReadOnlyList<int> labeled, string subsetKey, CancellationToken cancellation = default)
+    public FittedPipeline Fit(PipelineOptions options, IReadOnlyList<int> labeled, string subsetKey, CancellationToken cancellation = default,
+        DateOnly? poolBefore = null)
     {
-        var (featurizer, textRows) = TextFeatures(options.Featurizer, labeled, subsetKey);
+        var pool = PoolPapers(poolBefore);
+        var (featurizer, textRows) = TextFeatures(options.Featurizer, labeled, pool, subsetKey);
         cancellation.ThrowIfCancellationRequested();
         var useRuleFeatures = options.RuleWeight > 0;
         var rows = useRuleFeatures
@@ -90,7 +94,7 @@ public sealed class PipelineWorkspace
         var first = examples.Count;
         if (options.PoolWeight > 0)
         {
-            for (var i = 0; i < Corpus.Pool.Count; i++) examples.Add((Corpus.PoolStart + i, Corpus.Pool[i].Topic, options.PoolWeight));
+            foreach (var i in pool) examples.Add((Corpus.PoolStart + i, Corpus.Pool[i].Topic, options.PoolWeight));
         }
         if (options.TaxonomyPriorWeight > 0)
         {
@@ -109,7 +113,7 @@ public sealed class PipelineWorkspace
             var confident = new HashSet<int>();
             var extra = new List<(int, int, float)>();
             var probabilities = new float[Corpus.Taxonomy.Topics.Count];
-            for (var i = 0; i < Corpus.Pool.Count; i++)
+            foreach (var i in pool)
             {
                 var document = Corpus.PoolStart + i;
                 fitted.Predict(document, probabilities);
@@ -125,17 +129,23 @@ public sealed class PipelineWorkspace
         return fitted;
     }
 
+    /// <summary>Indices into <see cref="TrainingCorpus.Pool"/> of the pool papers dated before <paramref name="before"/> or undated; all without it.</summary>
+    public int[] PoolPapers(DateOnly? before) =>
+        Enumerable.Range(0, Corpus.Pool.Count)
+            .Where(i => before is not { } cutoff || Corpus.Pool[i].Paper.Date is not { } d || d < cutoff)
+            .ToArray();
+
     private TextClassifier Classifier(FittedTextFeaturizer featurizer, IMulticlassModel model, PipelineOptions options) =>
         new(featurizer, model, options.RuleWeight > 0 || options.LabelModelBlend > 0 ? Rules : null, options.RuleWeight, options.LabelModelBlend,
             Lda, options.TopicFeatureWeight);
 
-    private (FittedTextFeaturizer, SparseVector[]) TextFeatures(TextFeaturizerOptions options, IReadOnlyList<int> labeled, string subsetKey)
+    private (FittedTextFeaturizer, SparseVector[]) TextFeatures(TextFeaturizerOptions options, IReadOnlyList<int> labeled, int[] pool, string subsetKey)
     {
         var key = JsonSerializer.Serialize(options, Json.Options) + "|" + subsetKey;
         return _text.GetOrAdd(key, _ => new Lazy<(FittedTextFeaturizer, SparseVector[])>(() =>
         {
             var fitOn = labeled.Select(i => Corpus.Labeled[i])
-                .Concat(Corpus.Pool)
+                .Concat(pool.Select(i => Corpus.Pool[i]))
                 .Concat(Corpus.TaxonomyPapers)
                 .Select(p => TextClassifier.Fields(p.Paper))
                 .ToArray();

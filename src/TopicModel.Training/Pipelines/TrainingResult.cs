@@ -22,4 +22,11 @@ public sealed record TrainingResult(
     ExperimentResult Search,
     IReadOnlyList<string> LeaderboardPaths,
     string DevPredictionsPath,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>The chosen pipeline's cross-validation objective (mean over digests of macro-F1).</summary>
+    public double CrossValidationScore { get; init; }
+
+    /// <summary>The chosen pipeline's forward-chaining metrics (trained on earlier days, scored on later), or null.</summary>
+    public MulticlassClassificationMetrics? Forward { get; init; }
+}

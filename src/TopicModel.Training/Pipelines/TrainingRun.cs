@@ -37,7 +37,7 @@ public static class TrainingRun
         // The topic model comes before the search, which may use its mixtures as features. Ctrl+C during its fit ends the run.
         var topics = LdaStep.Fit(recipe, data, log, cancellation);
         var workspace = new PipelineWorkspace(corpus, new RuleFeatures(data.Taxonomy, labeling), recipe.Seed, topics?.Model);
-        var validation = new PipelineValidation(workspace, recipe.AutoML.Folds, recipe.Seed);
+        var validation = new PipelineValidation(workspace, recipe.AutoML.Folds, recipe.Seed, recipe.AutoML.Objective, recipe.AutoML.ForwardFolds);
         var budget = new ExperimentBudget(recipe.AutoML.TimeBudgetSeconds is { } s ? TimeSpan.FromSeconds(s) : null, recipe.AutoML.MaxTrials);
 
         log?.Invoke($"searching {space.Free.Count} hyperparameters with the {tuner.Name} tuner on {corpus.Labeled.Count} labeled papers"
@@ -59,6 +59,12 @@ public static class TrainingRun
                 ["logLoss"] = dev.LogLoss,
             };
             foreach (var (digest, f1) in outcome.MacroF1ByDigest) metrics[$"macroF1:{digest}"] = f1;
+            metrics["crossValidation"] = outcome.CrossValidationScore;
+            if (outcome.Forward is { } forward)
+            {
+                metrics["forwardMacroF1"] = forward.MacroF1;
+                metrics["forwardMicroAccuracy"] = forward.MicroAccuracy;
+            }
             return new TrialOutcome(outcome.Score, outcome.FoldScores, metrics);
         }, budget, onTrial, cancellation, c => PipelineSearchSpace.Canonical(c, space));
         if (search.Best is null)
@@ -99,7 +105,10 @@ public static class TrainingRun
             ["metrics"] = new JsonObject
             {
                 ["validation"] = validation.Rule,
+                ["objective"] = validation.Objective,
+                ["crossValidationScore"] = outcome.CrossValidationScore,
                 ["dev"] = MetricsJson(dev),
+                ["forward"] = outcome.Forward is null ? null : MetricsJson(outcome.Forward),
                 ["rulesDev"] = rulesDev is null ? null : MetricsJson(rulesDev),
                 ["devPerTopic"] = PerTopicJson(dev, rulesDev),
             },
@@ -113,7 +122,11 @@ public static class TrainingRun
         var leaderboard = Leaderboard.Write(search, basePath);
         var devPredictions = basePath + ".dev-predictions.jsonl";
         DevPredictions.Write(devPredictions, validation, outcome, weak);
-        return new TrainingResult(path, bundle, data, corpus.Labeled.Count, corpus.Pool.Count, dev, rulesDev, validation.Rule, search, leaderboard, devPredictions, clock.Elapsed);
+        return new TrainingResult(path, bundle, data, corpus.Labeled.Count, corpus.Pool.Count, dev, rulesDev, validation.Rule, search, leaderboard, devPredictions, clock.Elapsed)
+        {
+            CrossValidationScore = outcome.CrossValidationScore,
+            Forward = outcome.Forward,
+        };
     }
 
     /// <summary>

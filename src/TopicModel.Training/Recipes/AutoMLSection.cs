@@ -18,5 +18,11 @@ public sealed record AutoMLSection(
     JsonObject? SearchSpace,
     JsonArray? InitialConfigurations = null)
 {
+    /// <summary>What the search maximises: "crossValidation", "forward" or "mean" (<see cref="AutoML.ValidationObjective"/>).</summary>
+    public string Objective { get; init; } = AutoML.ValidationObjective.Mean;
+
+    /// <summary>Forward-chaining folds over the dated reviewed papers (0: none, no forward score).</summary>
+    public int ForwardFolds { get; init; } = 3;
+
     public static AutoMLSection Default { get; } = new(60, null, "costFrugal", 3, 5, null);
 }

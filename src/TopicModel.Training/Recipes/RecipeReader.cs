@@ -3,6 +3,8 @@ using TopicModel.ML;
 using System.Text.Json.Nodes;
 using TopicModel.ML.Lda;
 
+using TopicModel.Training.AutoML;
+
 namespace TopicModel.Training.Recipes;
 
 /// <summary>Reads train.json; every error names the JSON path and what was expected.</summary>
@@ -47,7 +49,10 @@ public static class RecipeReader
                 dataJson.Strings("heldOut").Select(Resolve).ToArray(),
                 dataJson.Strings("unlabeled").Select(Resolve).ToArray(),
                 dataJson.Strings("reviewedLabels").Select(Resolve).ToArray(),
-                Resolve(dataJson.String("prepared", "data/prepared")));
+                Resolve(dataJson.String("prepared", "data/prepared")))
+            {
+                Forward = dataJson.Strings("forward").Select(Resolve).ToArray(),
+            };
             dataJson.RejectUnknown();
 
             var labelingJson = root.Section("labeling");
@@ -132,7 +137,13 @@ public static class RecipeReader
             a.Int("gridSteps", d.GridSteps, min: 2, max: 10),
             a.Int("folds", d.Folds, min: 2, max: 50),
             a.Has("searchSpace") ? (JsonObject?)JsonNode.Parse(a.Section("searchSpace")!.Element.GetRawText()) : null,
-            a.Has("initialConfigurations") ? InitialConfigurations(a) : null);
+            a.Has("initialConfigurations") ? InitialConfigurations(a) : null)
+        {
+            Objective = a.Choice("objective", d.Objective, ValidationObjective.All),
+            ForwardFolds = a.Int("forwardFolds", d.ForwardFolds, min: 0, max: 20),
+        };
+        if (section.ForwardFolds == 0 && section.Objective != ValidationObjective.CrossValidation)
+            throw a.Error("objective", $"'{section.Objective}' needs forward folds; set forwardFolds above 0 or the objective to '{ValidationObjective.CrossValidation}'");
         a.RejectUnknown();
         return section;
     }

@@ -35,4 +35,53 @@ public sealed class PipelineValidationTests(TrainedModel trained)
         Assert.Contains("hf-daily-papers-2025", validation.Rule);
         Assert.Contains("against the reviewed labels", validation.Rule);
     }
+
+    [Fact]
+    public void Forward_folds_train_only_on_papers_dated_before_the_period_they_are_scored_on()
+    {
+        var workspace = Workspace();
+        var labeled = workspace.Corpus.Labeled;
+        var scored = Enumerable.Range(0, labeled.Count).ToArray();
+        var forward = ForwardFolds.Create(labeled, scored, 3)!;
+
+        Assert.Equal(3, forward.Count);
+        Assert.True(forward.Cutoffs.Zip(forward.Cutoffs.Skip(1)).All(c => c.First < c.Second), string.Join(", ", forward.Cutoffs));
+        for (var k = 1; k <= forward.Count; k++)
+        {
+            var validated = scored.Where(i => forward.BlockOf[i] == k).ToArray();
+            Assert.True(validated.Length > 100, $"fold {k} scores only {validated.Length} papers");
+            var cutoff = forward.Cutoff(k);
+            Assert.All(validated, i => Assert.True(labeled[i].Paper.Date >= cutoff));
+            // Nothing from the scored period or later trains: dated papers are all earlier, the undated 2024 digest may train.
+            var train = forward.TrainingPapers(labeled, k);
+            Assert.All(train, i => Assert.True(labeled[i].Paper.Date is null || labeled[i].Paper.Date < cutoff));
+            Assert.Empty(train.Intersect(validated));
+            Assert.Contains(train, i => labeled[i].Paper.Digest.StartsWith("000_", StringComparison.Ordinal));
+            // The unlabeled pool is cut at the same day: it is 2025 text, and a later day's text would be a look ahead.
+            var pool = workspace.PoolPapers(cutoff);
+            Assert.NotEmpty(pool);
+            Assert.All(pool, i => Assert.True(workspace.Corpus.Pool[i].Paper.Date < cutoff));
+            Assert.Equal(workspace.Corpus.Pool.Count(p => p.Paper.Date < cutoff), pool.Length);
+        }
+        // Block 0, the earliest days, only ever trains; the 2024 digest (no year in its date line) is never scored forward.
+        Assert.Contains(scored, i => forward.BlockOf[i] == 0 && labeled[i].Paper.Date is not null);
+        Assert.All(scored.Where(i => labeled[i].Paper.Date is null), i => Assert.Equal(0, forward.BlockOf[i]));
+    }
+
+    [Fact]
+    public void The_mean_objective_averages_cross_validation_and_the_forward_score()
+    {
+        var validation = new PipelineValidation(Workspace(), folds: 5, seed: 1, ValidationObjective.Mean, forwardFolds: 2);
+        var outcome = validation.Run(new PipelineOptions { Trainer = "NaiveBayes" }, CancellationToken.None);
+
+        var forward = Assert.IsType<ML.Metrics.MulticlassClassificationMetrics>(outcome.Forward);
+        Assert.Equal((outcome.CrossValidationScore + forward.MacroF1) / 2, outcome.Score, 12);
+        Assert.NotEqual(outcome.CrossValidationScore, forward.MacroF1);
+        Assert.Contains("forward score: macro-F1 of 2 forward-chaining folds", validation.Rule);
+        Assert.Contains("maximises the mean", validation.Rule);
+
+        var cvOnly = new PipelineValidation(Workspace(), folds: 5, seed: 1);
+        Assert.Null(cvOnly.Forward);
+        Assert.DoesNotContain("forward", cvOnly.Rule);
+    }
 }

@@ -16,6 +16,22 @@ public class RecipeReaderTests
         Assert.Equal(RepoPaths.Taxonomy, recipe.TaxonomyPath);
         Assert.All(recipe.Data.Train.Concat(recipe.Data.HeldOut).Append(recipe.TaxonomyPath), p => Assert.True(File.Exists(p), p));
         Assert.Equal(42, recipe.Seed);
+        // The forward test set: later papers, evaluated only.
+        var forward = Assert.Single(recipe.Data.Forward);
+        Assert.True(File.Exists(forward), forward);
+        Assert.DoesNotContain(forward, recipe.Data.Train.Concat(recipe.Data.Unlabeled));
+    }
+
+    [Fact]
+    public void The_search_objective_defaults_to_the_mean_of_cross_validation_and_forward_folds()
+    {
+        var defaults = RecipeReader.Parse("""{"data": {"train": ["a.txt"]}}""", "/r/train.json").AutoML;
+        Assert.Equal("mean", defaults.Objective);
+        Assert.Equal(3, defaults.ForwardFolds);
+
+        var cv = RecipeReader.Parse("""{"data": {"train": ["a.txt"]}, "automl": {"objective": "crossValidation", "forwardFolds": 0}}""", "/r/train.json").AutoML;
+        Assert.Equal(("crossValidation", 0), (cv.Objective, cv.ForwardFolds));
+        Assert.Empty(RecipeReader.Parse("""{"data": {"train": ["a.txt"]}}""", "/r/train.json").Data.Forward);
     }
 
     [Fact]
@@ -35,6 +51,9 @@ public class RecipeReaderTests
     [InlineData("""{"data": {"train": ["a.txt"]}, "labeling": {"labelModel": "snorkel"}}""", "$.labeling.labelModel: expected one of \"majority\", \"generative\"")]
     [InlineData("""{"formatVersion": 9, "data": {"train": ["a.txt"]}}""", "$.formatVersion: this recipe has format version 9")]
     [InlineData("""{}""", "$.data: the recipe needs a data section")]
+    [InlineData("""{"data": {"train": ["a.txt"]}, "automl": {"objective": "dev"}}""", "$.automl.objective: expected one of \"crossValidation\", \"forward\", \"mean\"")]
+    [InlineData("""{"data": {"train": ["a.txt"]}, "automl": {"forwardFolds": 0}}""", "$.automl.objective: 'mean' needs forward folds")]
+    [InlineData("""{"data": {"train": ["a.txt"], "forward": "b.jsonl"}}""", "$.data.forward")]
     [InlineData("""{"data": {"train": ["a.txt"]}, "lda": {"numberOfTopics": 0}}""", "$.lda.numberOfTopics")]
     [InlineData("""{"data": {"train": ["a.txt"]}, "lda": {"maximumDocumentFrequency": 1.5}}""", "$.lda.maximumDocumentFrequency")]
     [InlineData("""{"data": {"train": ["a.txt"]}, "lda": {"numberOfTopcs": 12}}""", "$.lda.numberOfTopcs: unknown setting")]
