@@ -38,6 +38,11 @@ public sealed class EvaluateAndRunCommandTests : IDisposable
         {
             Assert.Equal(312, forward.RootElement.GetProperty("data").GetProperty("papers").GetInt32());
             Assert.Equal(0, forward.RootElement.GetProperty("leakage").GetProperty("count").GetInt32());
+            // Several topics per paper, against primary + secondary labels.
+            var multiLabel = forward.RootElement.GetProperty("multiLabel");
+            Assert.True(multiLabel.GetProperty("thresholdsTuned").GetBoolean());
+            Assert.Equal(312, multiLabel.GetProperty("papers").GetInt32());
+            Assert.InRange(multiLabel.GetProperty("exampleF1").GetProperty("value").GetDouble(), 0.3, 1.0);
             Assert.Equal("weak labeler (rules)", forward.RootElement.GetProperty("comparison").GetProperty("baseline").GetString());
         }
 

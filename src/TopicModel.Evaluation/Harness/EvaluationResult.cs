@@ -26,4 +26,7 @@ public sealed record EvaluationResult(
     MulticlassPredictions Predictions)
 {
     public int PaperCount => PaperIds.Count;
+
+    /// <summary>Several topics per paper against primary + secondary labels; null when no evaluated paper is reviewed.</summary>
+    public MultiLabelEvaluation? MultiLabel { get; init; }
 }

@@ -3,6 +3,7 @@ using TopicModel.DataPrep.Taxonomies;
 using TopicModel.Evaluation.Leakage;
 using TopicModel.ML;
 using TopicModel.ML.Metrics;
+using TopicModel.ML.MultiLabel;
 using TopicModel.Training.Bundles;
 using TopicModel.Training.Pipelines;
 using TopicModel.Training.Scoring;
@@ -17,16 +18,18 @@ public static class Evaluator
 {
     public static EvaluationResult Evaluate(
         ModelBundle bundle, IReadOnlyList<EvaluationPaper> evaluation, IReadOnlyList<EvaluationPaper> training, EvaluationOptions options) =>
-        Evaluate(bundle.Name, bundle.Classifier, bundle.Taxonomy, evaluation, training, options);
+        Evaluate(bundle.Name, bundle.Classifier, bundle.Taxonomy, evaluation, training, options, bundle.Thresholds);
 
     /// <param name="classifier">Any classifier over the taxonomy's topics; a <see cref="TextClassifier"/> also explains its errors.</param>
+    /// <param name="thresholds">How probabilities become a paper's topics for the multi-label metrics; null: the primary topic alone.</param>
     public static EvaluationResult Evaluate(
         string modelName,
         IPaperClassifier classifier,
         Taxonomy taxonomy,
         IReadOnlyList<EvaluationPaper> evaluation,
         IReadOnlyList<EvaluationPaper> training,
-        EvaluationOptions options)
+        EvaluationOptions options,
+        TopicThresholds? thresholds = null)
     {
         if (!classifier.Topics.SequenceEqual(taxonomy.Ids))
             throw new TopicModelException($"the model predicts [{string.Join(", ", classifier.Topics)}], not the taxonomy's topics");
@@ -54,7 +57,22 @@ public static class Evaluator
             new LeakageReport(options.Leakage, leaked, Excluded: !options.IncludeLeaked),
             CountPerTopic(taxonomy, training),
             CountPerTopic(taxonomy, kept),
-            predictions);
+            predictions)
+        {
+            MultiLabel = MultiLabel(kept, labels, probabilities, thresholds ?? TopicThresholds.PrimaryOnly(taxonomy.Ids.Count), taxonomy, options.Bootstrap),
+        };
+    }
+
+    /// <summary>Example-based metrics of the predicted topic sets against primary + secondary, over the reviewed papers; null when none is reviewed.</summary>
+    private static MultiLabelEvaluation? MultiLabel(IReadOnlyList<EvaluationPaper> papers, int[] labels, float[][] probabilities,
+        TopicThresholds thresholds, Taxonomy taxonomy, BootstrapOptions bootstrap)
+    {
+        var reviewed = Enumerable.Range(0, papers.Count).Where(i => papers[i].Source == LabelSource.Reviewed).ToArray();
+        if (reviewed.Length == 0) return null;
+        var truth = reviewed.Select(i => (IReadOnlyCollection<int>)papers[i].Secondary.Select(s => TopicIndex(taxonomy, s, papers[i])).Prepend(labels[i]).ToHashSet()).ToArray();
+        var predicted = reviewed.Select(i => thresholds.Select(probabilities[i])).ToArray();
+        return new MultiLabelEvaluation(ExampleBasedIntervals.Compute(predicted, truth, bootstrap), predicted, reviewed.Length,
+            thresholds.Thresholds.Any(t => t <= 1));
     }
 
     private static float[][] Predict(IPaperClassifier classifier, IReadOnlyList<EvaluationPaper> papers)

@@ -49,6 +49,16 @@ public static class MetricsJson
                 ["perClassPrecision"] = Numbers(m.PerClassPrecision.Select(v => (double?)v)),
                 ["perClassRecall"] = Numbers(m.PerClassRecall),
             },
+            ["multiLabel"] = r.MultiLabel is not { } ml ? null : new JsonObject
+            {
+                ["papers"] = ml.Papers,
+                ["thresholdsTuned"] = ml.Tuned,
+                ["meanPredictedTopics"] = Round(ml.Metrics.MeanPredictedTopics),
+                ["examplePrecision"] = Interval(ml.Metrics.Precision),
+                ["exampleRecall"] = Interval(ml.Metrics.Recall),
+                ["exampleF1"] = Interval(ml.Metrics.F1),
+                ["hitRate"] = Interval(ml.Metrics.HitRate),
+            },
             ["perTopic"] = new JsonArray(m.PerClass.Select(c => (JsonNode)new JsonObject
             {
                 ["topic"] = c.ClassName,

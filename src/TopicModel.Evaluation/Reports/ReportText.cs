@@ -29,6 +29,13 @@ public static class ReportText
             ("TopKAccuracy (k=3)", Interval(ci.Top3Accuracy)),
         };
         if (ci.SecondaryHitRate is { } hit) rows.Add(("primary-or-secondary hit rate", Interval(hit)));
+        if (r.MultiLabel is { } ml)
+        {
+            var sets = ml.Tuned ? $"topic sets, {ml.Metrics.MeanPredictedTopics:0.00} per paper" : "primary topic only";
+            rows.Add(($"example-based precision ({sets})", Interval(ml.Metrics.Precision)));
+            rows.Add(("example-based recall (primary + secondary)", Interval(ml.Metrics.Recall)));
+            rows.Add(("example-based F1 (primary + secondary)", Interval(ml.Metrics.F1)));
+        }
         rows.Add(("expected calibration error", Interval(ci.ExpectedCalibrationError)));
         return rows;
     }

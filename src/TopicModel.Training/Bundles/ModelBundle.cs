@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using TopicModel.DataPrep.Taxonomies;
 using TopicModel.ML.Lda;
+using TopicModel.ML.MultiLabel;
 using TopicModel.Training.Pipelines;
 
 namespace TopicModel.Training.Bundles;
@@ -13,4 +14,9 @@ namespace TopicModel.Training.Bundles;
 public sealed record ModelBundle(JsonObject Manifest, Taxonomy Taxonomy, byte[] TaxonomyJson, TextClassifier Classifier, LdaModel? Lda = null)
 {
     public string Name => Manifest["name"]?.GetValue<string>() ?? "model";
+
+    private TopicThresholds? _thresholds;
+
+    /// <summary>How a paper's probabilities become its topics (primary + secondaries), from the manifest; primary only for older bundles.</summary>
+    public TopicThresholds Thresholds => _thresholds ??= TopicThresholdsJson.Read(Manifest, Taxonomy, Name);
 }

@@ -8,6 +8,7 @@ using TopicModel.DataPrep.Preparation;
 using TopicModel.ML;
 using TopicModel.ML.AutoML;
 using TopicModel.ML.Metrics;
+using TopicModel.ML.MultiLabel;
 using TopicModel.Training.AutoML;
 using TopicModel.Training.Bundles;
 using TopicModel.Training.Recipes;
@@ -115,6 +116,7 @@ public static class TrainingRun
             ["automl"] = Leaderboard.Summary(search, space, recipe.AutoML),
         };
         if (topics is not null) manifest["lda"] = topics.Value.Summary;
+        if (TuneThresholds(data, corpus, validation, outcome) is { } tuned) manifest[TopicThresholdsJson.Key] = tuned;
         var bundle = new ModelBundle(manifest, data.Taxonomy, File.ReadAllBytes(recipe.TaxonomyPath), classifier, topics?.Model);
         var path = Path.Combine(recipe.Output.ModelsDirectory, recipe.Output.ModelName + ".zip");
         ModelBundleFile.Save(path, bundle);
@@ -147,6 +149,29 @@ public static class TrainingRun
         var labeled = papers.Where(p => p.Split == Split.Train || p.Label.Source == LabelSource.Reviewed).Select(Labeled).ToArray();
         var pool = papers.Where(p => p.Split == Split.Unlabeled && p.Label.Source != LabelSource.Reviewed).Select(Labeled).ToArray();
         return new TrainingCorpus(data.Taxonomy, labeled, pool);
+    }
+
+    /// <summary>
+    /// Per-topic thresholds for several topics per paper, tuned on the chosen pipeline's out-of-fold probabilities of the
+    /// reviewed papers against their primary + secondary topics (never on held-out or forward papers); null when no
+    /// reviewed paper has a secondary topic to learn from.
+    /// </summary>
+    private static JsonObject? TuneThresholds(PreparedData data, TrainingCorpus corpus, PipelineValidation validation, ValidationOutcome outcome)
+    {
+        var reviewed = data.Papers.Where(p => p.Reviewed is not null).GroupBy(p => p.Paper.Id).ToDictionary(g => g.Key, g => g.First().Reviewed!, StringComparer.Ordinal);
+        var scored = Enumerable.Range(0, corpus.Labeled.Count)
+            .Where(i => corpus.Labeled[i].Reviewed && outcome.OutOfFold[i] is not null && reviewed.ContainsKey(corpus.Labeled[i].Paper.Id))
+            .ToArray();
+        if (!scored.Any(i => reviewed[corpus.Labeled[i].Paper.Id].Secondary.Count > 0)) return null;
+        var truth = scored.Select(i =>
+        {
+            var label = reviewed[corpus.Labeled[i].Paper.Id];
+            return (IReadOnlyCollection<int>)label.Secondary.Select(data.Taxonomy.IndexOf).Where(t => t >= 0).Prepend(corpus.Labeled[i].Topic).ToHashSet();
+        }).ToArray();
+        var probabilities = scored.Select(i => outcome.OutOfFold[i]).ToArray();
+        var rule = TopicThresholds.Tune(probabilities, truth, data.Taxonomy.Ids.Count);
+        var dev = ExampleBasedMetrics.Compute(probabilities.Select(p => rule.Select(p)).ToArray(), truth);
+        return TopicThresholdsJson.Write(rule, data.Taxonomy, $"out-of-fold predictions of {scored.Length} reviewed training papers ({validation.Folds}-fold cross-validation)", dev);
     }
 
     private static Dictionary<string, WeakLabel> WeakLabels(PreparedData data) =>
