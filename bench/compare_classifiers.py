@@ -32,6 +32,9 @@ import numpy as np
 
 SEED = 42
 RESAMPLES = 1000
+# fastText as issue 18's user ran it: 50 epochs, unigrams (its other settings as FASTTEXT_ARGS).
+FASTTEXT_UNIGRAM_ARGS = ["-epoch", "50", "-lr", "1.0", "-wordNgrams", "1", "-dim", "100", "-minCount", "1",
+                         "-loss", "softmax", "-thread", "1", "-seed", "42", "-verbose", "0"]
 FASTTEXT_ARGS = ["-epoch", "25", "-lr", "1.0", "-wordNgrams", "2", "-dim", "100", "-bucket", "200000", "-minCount", "1",
                  "-loss", "softmax", "-thread", "1", "-seed", str(SEED), "-verbose", "0"]
 OURS = "ours (AutoML, train.json)"
@@ -98,6 +101,9 @@ def sklearn_systems(train: list[dict], test: list[dict], tune_lr: bool) -> dict[
     systems = {
         "TF-IDF + LogisticRegression (C=1)": Pipeline([("tfidf", tfidf()), ("clf", LogisticRegression(C=1.0, solver="sag", max_iter=5000, random_state=SEED))]),
         "TF-IDF + LinearSVC (C=1)": Pipeline([("tfidf", tfidf()), ("clf", LinearSVC(C=1.0))]),
+        # Class-balanced, as a user who reads the scikit-learn docs on imbalanced classes would train it (issue 18).
+        "TF-IDF + LinearSVC balanced (C=1)": Pipeline([("tfidf", tfidf()), ("clf", LinearSVC(C=1.0, class_weight="balanced"))]),
+        "TF-IDF + LinearSVC balanced (C=0.1)": Pipeline([("tfidf", tfidf()), ("clf", LinearSVC(C=0.1, class_weight="balanced"))]),
     }
     # What a careful user does next: tune C and class weights by 5-fold CV on the training papers only.
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED)
@@ -126,12 +132,12 @@ def fasttext_line(p: dict) -> str:
     return " ".join(_TOKEN.findall(text(p).lower()))
 
 
-def fasttext_system(train: list[dict], test: list[dict], workdir: Path) -> list[str]:
+def fasttext_system(train: list[dict], test: list[dict], workdir: Path, args: list[str] = FASTTEXT_ARGS) -> list[str]:
     workdir.mkdir(parents=True, exist_ok=True)
     train_file, test_file, model = workdir / "train.txt", workdir / "test.txt", workdir / "model"
     train_file.write_text("".join(f"__label__{p['topic']} {fasttext_line(p)}\n" for p in train), encoding="utf-8")
     test_file.write_text("".join(f"{fasttext_line(p)}\n" for p in test), encoding="utf-8")
-    subprocess.run(["fasttext", "supervised", "-input", str(train_file), "-output", str(model), *FASTTEXT_ARGS],
+    subprocess.run(["fasttext", "supervised", "-input", str(train_file), "-output", str(model), *args],
                    check=True, stdout=subprocess.DEVNULL)
     result = subprocess.run(["fasttext", "predict", str(model) + ".bin", str(test_file)],
                             check=True, capture_output=True, text=True)
@@ -163,7 +169,8 @@ def all_systems(papers: list[dict], test: list[dict], scored: list[Path], workdi
     preds = {OURS: ours(test, scored), "weak labeler (keyword rules)": [p["weakTopic"] for p in test]}
     sk, chosen = sklearn_systems(train, test, tune_lr)
     preds.update(sk)
-    preds[f"fastText supervised"] = fasttext_system(train, test, workdir)
+    preds["fastText supervised"] = fasttext_system(train, test, workdir)
+    preds["fastText (50 epochs, unigrams)"] = fasttext_system(train, test, workdir, FASTTEXT_UNIGRAM_ARGS)
     log(f"  {len(train)} training papers, {len(test)} test papers; baselines trained in {time.time() - t0:.1f} s")
     return preds, chosen, len(train)
 
@@ -259,6 +266,8 @@ def common_meta() -> dict:
         "tunedSvc": "GridSearchCV over C in {0.1,0.3,1,3,10,30,100} x class_weight in {None, balanced}, 5-fold stratified CV (seed 42) on the training papers only, scoring f1_macro",
         "tunedLr": "GridSearchCV over C in {1,10,100} x class_weight in {None, balanced}, 3-fold stratified CV (seed 42) on the training papers only, scoring f1_macro",
         "fasttext": "fasttext supervised " + " ".join(FASTTEXT_ARGS) + " (lowercased, punctuation split off)",
+        "fasttextUnigrams": "fasttext supervised " + " ".join(FASTTEXT_UNIGRAM_ARGS),
+        "balancedSvc": "LinearSVC(class_weight='balanced') at C=1 and C=0.1, the baselines of issue 18",
     }
 
 
@@ -266,14 +275,14 @@ def common_meta() -> dict:
 
 def cmd_heldout(a) -> None:
     papers = read_jsonl(Path(a.prepared))
-    test = test_papers(papers)
-    print(f"held-out: {len(test)} non-leaked papers with reviewed labels")
+    test = test_papers(papers, digest=a.digest)
+    print(f"{a.stem}: {len(test)} non-leaked papers with reviewed labels")
     preds, chosen, n_train = all_systems(papers, test, [Path(s) for s in a.scored], Path(a.out) / "work", print, tune_lr=a.tune_lr)
     rows = table([p["topic"] for p in test], preds)
-    meta = {**common_meta(), "data": f"held-out digest, {len(test)} papers not in the training data; {n_train} training papers",
+    meta = {**common_meta(), "data": f"{a.describe}, {len(test)} papers not in the training data; {n_train} training papers",
             "tunedChoices": chosen}
-    write(Path(a.out), "heldout", rows, meta)
-    with open(Path(a.out) / "heldout-predictions.jsonl", "w", encoding="utf-8") as f:
+    write(Path(a.out), a.stem, rows, meta)
+    with open(Path(a.out) / f"{a.stem}-predictions.jsonl", "w", encoding="utf-8") as f:
         for i, p in enumerate(test):
             f.write(json.dumps({"id": p["id"], "gold": p["topic"], **{k: v[i] for k, v in preds.items()}}) + "\n")
 
@@ -322,6 +331,9 @@ def main() -> None:
     h.add_argument("--scored", required=True, nargs="+")
     h.add_argument("--out", required=True)
     h.add_argument("--tune-lr", action="store_true", help="also grid-search LogisticRegression (slow on a loaded 2-core machine)")
+    h.add_argument("--digest", default=None, help="score only the held-out papers of this digest (file stem)")
+    h.add_argument("--stem", default="heldout", help="output name: <stem>.md|json, <stem>-predictions.jsonl")
+    h.add_argument("--describe", default="held-out digest", help="what the test papers are, for the table's metadata")
     f = sub.add_parser("folds")
     f.add_argument("--prepared", required=True)
     f.add_argument("--digest", default="hf-daily-papers-2025")

@@ -10,7 +10,8 @@
 # --cv adds the 5-fold CV table (5 more AutoML runs, ~8 more minutes); --tune-lr adds a grid-searched
 # LogisticRegression (LinearSVC is always grid-searched; LR fits are ~100x slower here).
 #
-# Outputs go to bench/out/ (git-ignored): heldout.md|json, heldout-predictions.jsonl, cv2025.md|json, logs.
+# Also on the forward test set (train.json's data.forward: 2026 papers, later than all training data).
+# Outputs go to bench/out/ (git-ignored): heldout.md|json, forward.md|json, *-predictions.jsonl, cv2025.md|json, logs.
 # Benchmark-only dependencies (never of the product): apt-get install -y python3-sklearn fasttext
 set -euo pipefail
 
@@ -62,6 +63,7 @@ def rebase(p): return os.path.abspath(os.path.join(base, p))
 r.pop("$schema", None)
 r["taxonomy"] = rebase(r["taxonomy"])
 d = r["data"]
+d.pop("forward", None)  # the bench scores the forward set itself (step 3b), with the baselines
 for k in ("train", "heldOut", "unlabeled", "reviewedLabels"):
     d[k] = [rebase(p) for p in d.get(k, [])]
 if held: d["heldOut"] = [os.path.abspath(h) for h in held]
@@ -81,7 +83,7 @@ dotnet build src/TopicModel.Cli -c Release -nologo -v q > "$OUT/build.log" 2>&1 
 make_recipe "$OUT/recipe.json" "$OUT/prepared" "$OUT/models" on
 log "prep (log: bench/out/prep.log)"
 "${CLI[@]}" prep -r "$OUT/recipe.json" > "$OUT/prep.log" 2>&1
-log "train: AutoML, $("$PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))["automl"]["timeBudgetSeconds"])' "$OUT/recipe.json") s budget (log: bench/out/train.log)"
+log "train: AutoML, budget $("$PY" -c 'import json,sys; a=json.load(open(sys.argv[1]))["automl"]; print(" / ".join(f"{k} {a[k]}" for k in ("timeBudgetSeconds", "maxTrials") if k in a))' "$OUT/recipe.json") (log: bench/out/train.log)"
 "${CLI[@]}" train -r "$OUT/recipe.json" > "$OUT/train.log" 2>&1 || { tail -30 "$OUT/train.log" >&2; exit 4; }
 grep -E "^search stopped|refitting|best" "$OUT/train.log" | tail -2 || true
 log "score the held-out digest with models/topicmodel.zip"
@@ -90,6 +92,22 @@ log "score the held-out digest with models/topicmodel.zip"
 # ---- 2.+3. baselines and the table
 log "baselines + paired bootstrap on the held-out papers"
 "$PY" bench/compare_classifiers.py heldout --prepared "$OUT/prepared/papers.jsonl" --scored "$OUT/ours-heldout.jsonl" --out "$OUT" ${TUNE_LR[@]+"${TUNE_LR[@]}"}
+
+# ---- 3b. the same model and baselines on the forward test set: 2026 papers, later than every training paper.
+# Prepared with the forward file as the held-out split (the training papers are the same), scored by the same bundle.
+FORWARD=$("$PY" -c 'import json,os,sys; r=json.load(open(sys.argv[1])); print(" ".join(os.path.abspath(os.path.join(os.path.dirname(sys.argv[1]), f)) for f in r["data"].get("forward", [])))' "$ROOT/train.json")
+if [[ -n $FORWARD ]]; then
+  # shellcheck disable=SC2086
+  # The held-out digest stays held out, so the baselines train on exactly the papers our model trained on.
+  make_recipe "$OUT/recipe-forward.json" "$OUT/prepared-forward" "$OUT/models" on "$ROOT/data/digests/001_a7ac521b53603ff9.txt" $FORWARD
+  log "prep the forward test set (log: bench/out/prep-forward.log)"
+  "${CLI[@]}" prep -r "$OUT/recipe-forward.json" > "$OUT/prep-forward.log" 2>&1
+  # shellcheck disable=SC2086
+  "${CLI[@]}" score -m "$OUT/models/topicmodel.zip" $FORWARD -o "$OUT/ours-forward.jsonl" > "$OUT/score-forward.log" 2>&1
+  log "baselines + paired bootstrap on the forward test set"
+  "$PY" bench/compare_classifiers.py heldout --prepared "$OUT/prepared-forward/papers.jsonl" --scored "$OUT/ours-forward.jsonl" --out "$OUT" \
+    --stem forward --digest "$(basename "${FORWARD%% *}" .jsonl)" --describe "forward test set (2026 papers, later than every training paper)" ${TUNE_LR[@]+"${TUNE_LR[@]}"}
+fi
 
 # ---- 4. 5-fold CV over the reviewed 2025 papers: each fold is a held-out digest (with the seed held-out
 # digest, so training papers match the main run minus the fold); LDA stays on, as the classifier may use its
@@ -113,7 +131,7 @@ fi
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
   echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-  echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/{print $2}') GB RAM, $(uname -sr)"
+  echo "machine: $(OMP_NUM_THREADS= nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/{print $2}') GB RAM, $(uname -sr)"
   echo "dotnet: $(dotnet --version); python: $("$PY" --version 2>&1); scikit-learn: $("$PY" -c 'import sklearn; print(sklearn.__version__)'); fasttext: $(dpkg-query -W -f='${Version}' fasttext 2>/dev/null || echo '?')"
   echo "wall time: $(( $(date +%s) - START )) s"
 } | tee "$OUT/machine.txt"
