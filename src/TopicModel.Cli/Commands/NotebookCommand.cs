@@ -15,6 +15,7 @@ public static class NotebookCommand
     {
         var command = new Command("notebook", "Work with the Polyglot C# notebooks in notebooks/.");
         command.Subcommands.Add(Run(stdout, stderr));
+        command.Subcommands.Add(Export(stdout));
         return command;
     }
 
@@ -55,6 +56,29 @@ public static class NotebookCommand
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{input}: {result.CodeCellsRun} code cells in {result.Elapsed.TotalSeconds:0.0} s -> {target}"));
             }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Export(TextWriter stdout)
+    {
+        var file = new Argument<string>("notebook") { Description = "The .ipynb file to export." };
+        var output = new Option<string?>("--output", "-o") { Description = "The app's path [default: beside the notebook as <name>.cs]." };
+        var command = new Command("export", "Write the notebook as a C# file-based app (`dotnet run NAME.cs`) that runs the same cells in order and writes their displayed outputs (DataFrames, Plotly.NET charts) to one offline HTML page.")
+        {
+            file, output,
+        };
+        command.SetAction(parse =>
+        {
+            var input = parse.GetValue(file)!;
+            if (!File.Exists(input)) throw new TopicModelException("notebook not found", input);
+            var target = parse.GetValue(output) ?? Path.ChangeExtension(input, ".cs");
+            var source = NotebookExporter.Export(NotebookDocument.Read(input), input, target);
+            var temp = target + ".tmp";
+            File.WriteAllText(temp, source);
+            File.Move(temp, target, overwrite: true);
+            stdout.WriteLine($"{input} -> {target} (run: dotnet run {target})");
             return ExitCodes.Ok;
         });
         return command;
