@@ -12,6 +12,9 @@ dotnet restore TopicModel.sln
 apt_packages=()
 command -v chromium >/dev/null || apt_packages+=(chromium)
 command -v npm >/dev/null || apt_packages+=(nodejs npm)
+# Jupyter runs the notebooks with the dotnet-interactive kernel in CI (.ci/notebooks.sh); nbformat validates them.
+[ -x /usr/bin/jupyter-nbconvert ] || apt_packages+=(jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel)
+/usr/bin/python3 -c "import nbformat" 2>/dev/null || apt_packages+=(python3-nbformat)
 if ((${#apt_packages[@]})); then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -33,3 +36,15 @@ if [ "$installed" != "$plotly_version" ]; then
   # --prefix: npm would otherwise install into the nearest parent folder that has a package.json.
   npm install --prefix . --no-save --no-audit --no-fund "plotly.js-dist-min@${plotly_version}"
 fi
+
+# The .NET Interactive kernel as a Jupyter kernel (the same kernel Polyglot Notebooks runs), for .ci/notebooks.sh.
+interactive_version="1.0.712001"
+export PATH="$PATH:$HOME/.dotnet/tools"
+# (Outputs are read whole before grep: with pipefail, `grep -q` closing the pipe early would fail the test.)
+tools=$(dotnet tool list -g)
+if ! grep -qi "microsoft.dotnet-interactive *$interactive_version" <<<"$tools"; then
+  dotnet tool uninstall -g Microsoft.dotnet-interactive >/dev/null 2>&1 || true
+  dotnet tool install -g Microsoft.dotnet-interactive --version "$interactive_version"
+fi
+kernels=$(/usr/bin/jupyter kernelspec list 2>/dev/null || true)
+grep -q '\.net-csharp' <<<"$kernels" || dotnet-interactive jupyter install

@@ -6,7 +6,7 @@ using TopicModel.Notebooks;
 namespace TopicModel.Cli.Commands;
 
 /// <summary>
-/// `topicmodel notebook run`: executes .ipynb notebooks headless (C# cells, Roslyn scripting) and writes the executed
+/// `topicmodel notebook run`: executes .ipynb notebooks headless in the real .NET Interactive C# kernel, hosted in-process, and writes the executed
 /// copies with their outputs, like <c>jupyter nbconvert --to notebook --execute</c>.
 /// </summary>
 public static class NotebookCommand
@@ -15,6 +15,7 @@ public static class NotebookCommand
     {
         var command = new Command("notebook", "Work with the Polyglot C# notebooks in notebooks/.");
         command.Subcommands.Add(Run(stdout, stderr));
+        command.Subcommands.Add(Export(stdout));
         return command;
     }
 
@@ -23,7 +24,7 @@ public static class NotebookCommand
         var files = new Argument<string[]>("notebooks") { Description = "The .ipynb files to run, in order.", Arity = ArgumentArity.OneOrMore };
         var outDir = new Option<string?>("--out") { Description = "Folder for the executed notebooks (same file names) [default: beside each input as <name>.nbconvert.ipynb]." };
         var output = new Option<string?>("--output", "-o") { Description = "The executed notebook's path (only with one input notebook)." };
-        var command = new Command("run", "Execute the notebooks' C# cells in order (one script state per notebook, #r relative to the notebook) and write the executed notebooks with their outputs. A failing cell stops with the cell, the line and the error.")
+        var command = new Command("run", "Execute the notebooks' cells in order in the .NET Interactive C# kernel (hosted in this process, one kernel per notebook, #r \"nuget: ...\" and #i supported) and write the executed notebooks with their outputs. A failing cell stops with the cell, the line and the error.")
         {
             files, outDir, output,
         };
@@ -45,7 +46,7 @@ public static class NotebookCommand
                     throw new TopicModelException("the executed notebook would overwrite its input; choose another --out", input);
                 stderr.WriteLine($"running {input}");
                 var result = await NotebookRunner.RunAsync(input, cell => stderr.WriteLine($"  cell {cell}"), cancellation);
-                NotebookFile.Write(target, result.Notebook);
+                NotebookDocument.Write(target, result.Notebook);
                 if (result.Failure is { } failure)
                 {
                     stderr.WriteLine($"error: {failure}");
@@ -55,6 +56,29 @@ public static class NotebookCommand
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{input}: {result.CodeCellsRun} code cells in {result.Elapsed.TotalSeconds:0.0} s -> {target}"));
             }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Export(TextWriter stdout)
+    {
+        var file = new Argument<string>("notebook") { Description = "The .ipynb file to export." };
+        var output = new Option<string?>("--output", "-o") { Description = "The app's path [default: beside the notebook as <name>.cs]." };
+        var command = new Command("export", "Write the notebook as a C# file-based app (`dotnet run NAME.cs`) that runs the same cells in order and writes their displayed outputs (DataFrames, Plotly.NET charts) to one offline HTML page.")
+        {
+            file, output,
+        };
+        command.SetAction(parse =>
+        {
+            var input = parse.GetValue(file)!;
+            if (!File.Exists(input)) throw new TopicModelException("notebook not found", input);
+            var target = parse.GetValue(output) ?? Path.ChangeExtension(input, ".cs");
+            var source = NotebookExporter.Export(NotebookDocument.Read(input), input, target);
+            var temp = target + ".tmp";
+            File.WriteAllText(temp, source);
+            File.Move(temp, target, overwrite: true);
+            stdout.WriteLine($"{input} -> {target} (run: dotnet run {target})");
             return ExitCodes.Ok;
         });
         return command;
