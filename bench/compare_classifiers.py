@@ -82,7 +82,13 @@ def test_papers(papers: list[dict], digest: str | None = None) -> list[dict]:
 
 # ---------------------------------------------------------------- baselines
 
-def sklearn_systems(train: list[dict], test: list[dict], tune_lr: bool) -> dict[str, list[str]]:
+def read_vectors(path: Path) -> dict[str, np.ndarray]:
+    """Sentence vectors by paper id, as `TopicModel.Bench embed-export` writes them (our encoder, our cache)."""
+    return {r["id"]: np.asarray(r["vector"], dtype=np.float32) for r in read_jsonl(path)}
+
+
+def sklearn_systems(train: list[dict], test: list[dict], tune_lr: bool,
+                    vectors: dict[str, np.ndarray] | None = None, encoder: str = "", weight: float = 0.5) -> dict[str, list[str]]:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GridSearchCV, StratifiedKFold
@@ -116,10 +122,38 @@ def sklearn_systems(train: list[dict], test: list[dict], tune_lr: bool) -> dict[
             Pipeline([("tfidf", tfidf()), ("clf", LogisticRegression(solver="sag", max_iter=5000, random_state=SEED))]),
             lr_grid, scoring="f1_macro", cv=StratifiedKFold(n_splits=3, shuffle=True, random_state=SEED), n_jobs=1)
 
+    inputs = {name: (x_train, x_test) for name in systems}
+    if vectors is not None:
+        # The issue's embedding baseline: TF-IDF 1-2-grams beside the sentence vector times a fixed weight, C and
+        # class weights tuned by the same CV.
+        from scipy.sparse import csr_matrix, hstack
+        from sklearn.base import BaseEstimator, TransformerMixin
+
+        class TfidfPlusVectors(BaseEstimator, TransformerMixin):
+            def __init__(self, weight: float = 0.5):
+                self.weight = weight
+
+            def fit(self, rows, y=None):
+                self.tfidf_ = tfidf().fit([t for t, _ in rows])
+                return self
+
+            def transform(self, rows):
+                dense = np.stack([v for _, v in rows]) * self.weight
+                return hstack([self.tfidf_.transform([t for t, _ in rows]), csr_matrix(dense)]).tocsr()
+
+        missing = [p["id"] for p in train + test if p["id"] not in vectors]
+        if missing:
+            sys.exit(f"error: {len(missing)} papers have no vector in the embeddings file (first: {missing[0]}); export every input file")
+        name = f"TF-IDF + {encoder} ×{weight:g} + LinearSVC (CV-tuned)"
+        systems[name] = GridSearchCV(Pipeline([("features", TfidfPlusVectors(weight)), ("clf", LinearSVC())]),
+                                     grid, scoring="f1_macro", cv=folds, n_jobs=1)
+        inputs[name] = ([(text(p), vectors[p["id"]]) for p in train], [(text(p), vectors[p["id"]]) for p in test])
+
     out, chosen = {}, {}
     for name, model in systems.items():
-        model.fit(x_train, y_train)
-        out[name] = list(model.predict(x_test))
+        x_fit, x_score = inputs[name]
+        model.fit(x_fit, y_train)
+        out[name] = list(model.predict(x_score))
         if hasattr(model, "best_params_"):
             chosen[name] = {k.removeprefix("clf__"): v for k, v in model.best_params_.items()}
     return out, chosen
@@ -163,11 +197,12 @@ def ours(test: list[dict], scored_paths: list[Path]) -> list[str]:
     return [by_id[key(p)] for p in test]
 
 
-def all_systems(papers: list[dict], test: list[dict], scored: list[Path], workdir: Path, log, tune_lr: bool) -> tuple[dict, dict, int]:
+def all_systems(papers: list[dict], test: list[dict], scored: list[Path], workdir: Path, log, tune_lr: bool,
+                vectors: dict[str, np.ndarray] | None = None, encoder: str = "") -> tuple[dict, dict, int]:
     train = training_papers(papers)
     t0 = time.time()
     preds = {OURS: ours(test, scored), "weak labeler (keyword rules)": [p["weakTopic"] for p in test]}
-    sk, chosen = sklearn_systems(train, test, tune_lr)
+    sk, chosen = sklearn_systems(train, test, tune_lr, vectors, encoder)
     preds.update(sk)
     preds["fastText supervised"] = fasttext_system(train, test, workdir)
     preds["fastText (50 epochs, unigrams)"] = fasttext_system(train, test, workdir, FASTTEXT_UNIGRAM_ARGS)
@@ -277,7 +312,9 @@ def cmd_heldout(a) -> None:
     papers = read_jsonl(Path(a.prepared))
     test = test_papers(papers, digest=a.digest)
     print(f"{a.stem}: {len(test)} non-leaked papers with reviewed labels")
-    preds, chosen, n_train = all_systems(papers, test, [Path(s) for s in a.scored], Path(a.out) / "work", print, tune_lr=a.tune_lr)
+    vectors = read_vectors(Path(a.embeddings)) if a.embeddings else None
+    preds, chosen, n_train = all_systems(papers, test, [Path(s) for s in a.scored], Path(a.out) / "work", print, tune_lr=a.tune_lr,
+                                         vectors=vectors, encoder=a.encoder)
     rows = table([p["topic"] for p in test], preds)
     meta = {**common_meta(), "data": f"{a.describe}, {len(test)} papers not in the training data; {n_train} training papers",
             "tunedChoices": chosen}
@@ -334,6 +371,8 @@ def main() -> None:
     h.add_argument("--digest", default=None, help="score only the held-out papers of this digest (file stem)")
     h.add_argument("--stem", default="heldout", help="output name: <stem>.md|json, <stem>-predictions.jsonl")
     h.add_argument("--describe", default="held-out digest", help="what the test papers are, for the table's metadata")
+    h.add_argument("--embeddings", help="JSONL of {id, vector} from `TopicModel.Bench embed-export`: adds the TF-IDF + sentence-vector baseline")
+    h.add_argument("--encoder", default="MiniLM", help="the encoder's name in the table (with --embeddings)")
     f = sub.add_parser("folds")
     f.add_argument("--prepared", required=True)
     f.add_argument("--digest", default="hf-daily-papers-2025")

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using TopicModel.ML;
+using TopicModel.Embeddings;
 using TopicModel.ML.AutoML;
 using TopicModel.ML.Text;
 using TopicModel.ML.Trainers;
@@ -13,11 +14,13 @@ namespace TopicModel.Training.AutoML;
 /// hyperparameters × how rules, pool and taxonomy take part. Every default is the cheap, safe end, so
 /// cost-frugal search starts there. A recipe may narrow or fix any dimension
 /// (<see cref="Override"/>); dimensions about the pool, weak labels or topic features are dropped when the data
-/// or the recipe has none.
+/// or the recipe has none. The sentence-encoder dimensions are searched only when the recipe lists encoders
+/// (<c>"encoder": ["none", "MiniLM"]</c>): the first embedding of the corpus costs minutes on 2 cores.
 /// </summary>
 public static class PipelineSearchSpace
 {
     public const string Trainer = "trainer";
+    public const string Encoder = "encoder";
 
     public static IReadOnlyList<Hyperparameter> Declared { get; } =
     [
@@ -51,6 +54,9 @@ public static class PipelineSearchSpace
         new FloatHyperparameter("labelModelBlend", 0, 0.8, 0),
         new FloatHyperparameter("taxonomyPriorWeight", 0, 20, 0),
         new FloatHyperparameter("topicFeatureWeight", 0, 8, 0),
+        // Sentence embeddings: opt-in (see For), since embedding the corpus costs minutes on 2 cores the first time.
+        new ChoiceHyperparameter(Encoder, [SentenceEncoderCatalog.None, .. SentenceEncoderCatalog.Known.Select(s => s.Name)], SentenceEncoderCatalog.None),
+        new FloatHyperparameter("embeddingWeight", 0.25, 8, 1, Log: true),
         new FloatHyperparameter("classBalance", 0, 1, 0),
         new FloatHyperparameter("weakLabelWeight", 0, 1, 1),
         new FloatHyperparameter("poolWeight", 0, 0.5, 0),
@@ -68,10 +74,12 @@ public static class PipelineSearchSpace
     {
         var hasWeak = corpus.Labeled.Any(p => !p.Reviewed);
         var hasPool = corpus.Pool.Count > 0;
+        var hasEncoders = overrides?.ContainsKey(Encoder) == true;
         var dimensions = Declared.Where(d => d.Name switch
         {
             "weakLabelWeight" => hasWeak,
             "topicFeatureWeight" => hasTopicModel,
+            Encoder or "embeddingWeight" => hasEncoders,
             "poolWeight" or "selfTraining" or "selfTrainingThreshold" or "selfTrainingWeight" => hasPool,
             _ => true,
         }).ToList();
@@ -94,6 +102,7 @@ public static class PipelineSearchSpace
         "topicFeatureWeight" => "not searched here: topic features need the recipe's topic model (enable $.lda)",
         "poolWeight" or "selfTraining" or "selfTrainingThreshold" or "selfTrainingWeight" => "not searched here: the data has no unlabeled pool papers",
         "weakLabelWeight" => "not searched here: every training paper has a reviewed label",
+        Encoder or "embeddingWeight" => "not searched here: sentence embeddings are searched only when the recipe lists encoders in $.automl.searchSpace.encoder, e.g. [\"none\", \"MiniLM\"]",
         _ => $"unknown hyperparameter; known here: {string.Join(", ", here.Select(d => d.Name))}",
     };
 
@@ -187,8 +196,18 @@ public static class PipelineSearchSpace
             PoolWeight = c.Has("poolWeight") ? (float)c.Double("poolWeight") : 0f,
             SelfTrainingThreshold = c.Has("selfTraining") && c.String("selfTraining") == "on" ? (float)c.Double("selfTrainingThreshold") : 0f,
             SelfTrainingWeight = c.Has("selfTrainingWeight") ? (float)c.Double("selfTrainingWeight") : 0.5f,
+            Encoder = EncoderOf(c),
+            EmbeddingWeight = EncoderOf(c) is null ? 0f : (float)c.Double("embeddingWeight"),
         };
     }
+
+    private static string? EncoderOf(Configuration c) =>
+        c.Has(Encoder) && c.String(Encoder) is var name && name != SentenceEncoderCatalog.None ? name : null;
+
+    /// <summary>The encoders a search over <paramref name="space"/> may choose (their vectors are computed before it starts).</summary>
+    public static IReadOnlyList<string> Encoders(SearchSpace space) =>
+        space.Dimensions.OfType<ChoiceHyperparameter>().Where(d => d.Name == Encoder)
+            .SelectMany(d => d.Options).Where(o => o != SentenceEncoderCatalog.None).ToArray();
 
     /// <summary>
     /// The configuration with every hyperparameter that cannot change the pipeline (another trainer's,
@@ -199,13 +218,15 @@ public static class PipelineSearchSpace
     {
         var trainer = c.String(Trainer);
         var selfTraining = !c.Has("selfTraining") || c.String("selfTraining") == "on";
+        var encoder = EncoderOf(c) is not null;
         var defaults = space.Dimensions.ToDictionary(d => d.Name, d => d.Default);
         return new Configuration(c.Values.Select(kv =>
         {
             var otherTrainer = kv.Key.Contains('.') && !kv.Key.StartsWith("featurizer.", StringComparison.Ordinal)
                 && !kv.Key.StartsWith(trainer + ".", StringComparison.Ordinal);
             var idleSelfTraining = !selfTraining && kv.Key is "selfTrainingThreshold" or "selfTrainingWeight";
-            return otherTrainer || idleSelfTraining ? KeyValuePair.Create(kv.Key, defaults[kv.Key]) : kv;
+            var idleEmbedding = !encoder && kv.Key == "embeddingWeight";
+            return otherTrainer || idleSelfTraining || idleEmbedding ? KeyValuePair.Create(kv.Key, defaults[kv.Key]) : kv;
         }));
     }
 

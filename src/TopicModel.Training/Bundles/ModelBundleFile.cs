@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using TopicModel.DataPrep.Labeling;
 using TopicModel.DataPrep.Taxonomies;
+using TopicModel.Embeddings;
 using TopicModel.ML;
 using TopicModel.ML.Lda;
 using TopicModel.ML.Text;
@@ -87,10 +88,11 @@ public static class ModelBundleFile
         var lda = contents.Entries.ContainsKey(LdaEntry) ? Deserialize(contents.Entry(LdaEntry), LdaModel.Load, path, LdaEntry) : null;
         try
         {
-            var (rules, ruleWeight, blend, topicWeight) = ReadPipeline(contents, taxonomy, path);
+            var (rules, ruleWeight, blend, topicWeight, encoder, embeddingWeight) = ReadPipeline(contents, taxonomy, path);
             if (topicWeight > 0 && lda is null)
                 throw new TopicModelException($"pipeline.json uses topic features (topicFeatureWeight {topicWeight}) but the bundle has no {LdaEntry}", path);
-            return new ModelBundle(manifest, taxonomy, taxonomyJson, new TextClassifier(featurizer, model, rules, ruleWeight, blend, lda, topicWeight), lda);
+            return new ModelBundle(manifest, taxonomy, taxonomyJson,
+                new TextClassifier(featurizer, model, rules, ruleWeight, blend, lda, topicWeight, encoder, embeddingWeight), lda);
         }
         catch (TopicModelException e)
         {
@@ -113,6 +115,8 @@ public static class ModelBundleFile
         ["ruleWeight"] = c.RuleWeight,
         ["labelModelBlend"] = c.LabelModelBlend,
         ["topicFeatureWeight"] = c.TopicFeatureWeight,
+        ["encoder"] = c.Encoder is null ? null : TrainingRun.EncoderJson(c.Encoder),
+        ["embeddingWeight"] = c.EmbeddingWeight,
         ["rules"] = c.Rules is null ? null : new JsonObject
         {
             ["titleWeight"] = c.Rules.Functions.Options.TitleWeight,
@@ -120,9 +124,10 @@ public static class ModelBundleFile
         },
     };
 
-    private static (RuleFeatures? Rules, float RuleWeight, float Blend, float TopicWeight) ReadPipeline(BundleContents contents, Taxonomy taxonomy, string path)
+    private static (RuleFeatures? Rules, float RuleWeight, float Blend, float TopicWeight, SentenceEncoder? Encoder, float EmbeddingWeight) ReadPipeline(
+        BundleContents contents, Taxonomy taxonomy, string path)
     {
-        if (!contents.Entries.TryGetValue("pipeline.json", out var bytes)) return (null, 1f, 0f, 0f);
+        if (!contents.Entries.TryGetValue("pipeline.json", out var bytes)) return (null, 1f, 0f, 0f, null, 0f);
         try
         {
             var o = JsonNode.Parse(bytes)?.AsObject() ?? throw new TopicModelException("pipeline.json is empty", path);
@@ -140,12 +145,39 @@ public static class ModelBundleFile
                     MinKeywordHits: r["minKeywordHits"]?.GetValue<int>() ?? throw new TopicModelException("pipeline.json rules have no minKeywordHits", path));
                 rules = new RuleFeatures(taxonomy, options);
             }
-            return (rules, ruleWeight, blend, topicWeight);
+            // Optional: bundles from before sentence embeddings have none.
+            var encoder = o["encoder"] is JsonObject e ? Encoder(e, path) : null;
+            var embeddingWeight = o["embeddingWeight"]?.GetValue<float>() ?? 0f;
+            return (rules, ruleWeight, blend, topicWeight, encoder, embeddingWeight);
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException)
         {
             throw new TopicModelException($"pipeline.json is not valid: {e.Message}", path, inner: e);
         }
+    }
+
+    /// <summary>
+    /// The sentence encoder pipeline.json names, opened from this build's encoders (vectors cached under
+    /// <see cref="EmbeddingCache.DefaultRoot"/>); fails when it is missing or its weights differ from those trained with.
+    /// </summary>
+    private static SentenceEncoder Encoder(JsonObject e, string path)
+    {
+        var name = e["name"]?.GetValue<string>() ?? throw new TopicModelException("pipeline.json encoder has no name", path);
+        var hash = e["modelHash"]?.GetValue<string>() ?? throw new TopicModelException("pipeline.json encoder has no modelHash", path);
+        SentenceEncoder encoder;
+        try
+        {
+            encoder = SentenceEncoderCatalog.Open(name, EmbeddingCache.DefaultRoot);
+        }
+        catch (TopicModelException x)
+        {
+            throw new TopicModelException($"the model needs the sentence encoder {name} (model hash {hash[..Math.Min(12, hash.Length)]}), which cannot be loaded: {x.Message}", path, inner: x);
+        }
+        if (encoder.ModelHash != hash)
+            throw new TopicModelException(
+                $"the model was trained with sentence encoder {name} of model hash {hash[..Math.Min(12, hash.Length)]}, but this build's {encoder.Spec.Package} has {encoder.ModelHash[..12]}: "
+                + "its vectors would not be the ones the model learned from; retrain, or install the package version the manifest names", path);
+        return encoder;
     }
 
     private static byte[] Serialize(Action<BinaryWriter> write)

@@ -54,4 +54,10 @@ public sealed record PipelineOptions
     /// from the taxonomy's keywords, so they carry the keywords' meaning to words the rules do not list); 0 leaves it out.
     /// </summary>
     public float TopicFeatureWeight { get; init; }
+
+    /// <summary>The sentence encoder whose vector of the paper is appended (a <see cref="Embeddings.SentenceEncoderCatalog"/> name), or null for none.</summary>
+    public string? Encoder { get; init; }
+
+    /// <summary>Scale of the (unit-length) sentence vector appended to the features; used only with an <see cref="Encoder"/>.</summary>
+    public float EmbeddingWeight { get; init; }
 }

@@ -30,8 +30,10 @@ public sealed class PipelineWorkspace
     /// without labels on the labeled and pool papers' text, so held-out folds' texts (never their labels) shaped its
     /// topics; every paper's mixture is taken by fold-in, as for a new paper.
     /// </param>
-    public PipelineWorkspace(TrainingCorpus corpus, RuleFeatures rules, int seed, LdaModel? lda = null)
+    /// <param name="embeddings">Every document's sentence vector per encoder a search may choose (<see cref="EmbeddingStep"/>).</param>
+    public PipelineWorkspace(TrainingCorpus corpus, RuleFeatures rules, int seed, LdaModel? lda = null, IReadOnlyList<DocumentEmbeddings>? embeddings = null)
     {
+        Embeddings = embeddings ?? [];
         Corpus = corpus;
         Rules = rules;
         Seed = seed;
@@ -58,6 +60,7 @@ public sealed class PipelineWorkspace
     public RuleFeatures Rules { get; }
     public int Seed { get; }
     public LdaModel? Lda { get; }
+    public IReadOnlyList<DocumentEmbeddings> Embeddings { get; }
 
     /// <summary>
     /// Fits the pipeline on the labeled papers at <paramref name="labeled"/> (indices into
@@ -81,6 +84,12 @@ public sealed class PipelineWorkspace
             if (Lda is null) throw new TopicModelException("topicFeatureWeight is above 0 but the recipe fits no topic model (enable $.lda)");
             var mixtures = _topicMixtures.Value;
             rows = rows.Select((r, i) => TextClassifier.Append(r, mixtures[i], options.TopicFeatureWeight)).ToArray();
+        }
+        if (options.Encoder is { } encoder)
+        {
+            var embedded = Embeddings.FirstOrDefault(e => e.Encoder.Name == encoder)
+                ?? throw new TopicModelException($"the pipeline uses the sentence encoder {encoder} but the corpus was not embedded with it");
+            rows = rows.Select((r, i) => TextClassifier.Append(r, embedded.Vectors[i], options.EmbeddingWeight)).ToArray();
         }
 
         var examples = new List<(int Document, int Topic, float Weight)>();
@@ -137,7 +146,7 @@ public sealed class PipelineWorkspace
 
     private TextClassifier Classifier(FittedTextFeaturizer featurizer, IMulticlassModel model, PipelineOptions options) =>
         new(featurizer, model, options.RuleWeight > 0 || options.LabelModelBlend > 0 ? Rules : null, options.RuleWeight, options.LabelModelBlend,
-            Lda, options.TopicFeatureWeight);
+            Lda, options.TopicFeatureWeight, Embeddings.FirstOrDefault(e => e.Encoder.Name == options.Encoder)?.Encoder, options.EmbeddingWeight);
 
     private (FittedTextFeaturizer, SparseVector[]) TextFeatures(TextFeaturizerOptions options, IReadOnlyList<int> labeled, int[] pool, string subsetKey)
     {

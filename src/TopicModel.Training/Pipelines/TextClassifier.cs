@@ -1,4 +1,5 @@
 using TopicModel.DataPrep.Papers;
+using TopicModel.Embeddings;
 using TopicModel.ML;
 using TopicModel.ML.Lda;
 using TopicModel.ML.Sparse;
@@ -11,7 +12,8 @@ namespace TopicModel.Training.Pipelines;
 /// <summary>
 /// The fitted pipeline a bundle holds: title and abstract -> text features (+ the taxonomy rules'
 /// features, scaled by <see cref="RuleWeight"/>, when it is above 0; + the paper's LDA topic mixture, scaled by
-/// <see cref="TopicFeatureWeight"/>, when it is above 0) -> multiclass model, optionally blended with the
+/// <see cref="TopicFeatureWeight"/>, when it is above 0; + the paper's sentence vector from <see cref="Encoder"/>, scaled by
+/// <see cref="EmbeddingWeight"/>, when there is an encoder) -> multiclass model, optionally blended with the
 /// rules' own vote: p = (1 − <see cref="LabelModelBlend"/>) · p_model + <see cref="LabelModelBlend"/> · p_rules.
 /// Immutable and thread-safe (every part is).
 /// </summary>
@@ -19,14 +21,18 @@ public sealed class TextClassifier : IPaperClassifier
 {
     public TextClassifier(
         FittedTextFeaturizer featurizer, IMulticlassModel model, RuleFeatures? rules = null, float ruleWeight = 1f, float labelModelBlend = 0f,
-        LdaModel? lda = null, float topicFeatureWeight = 0f)
+        LdaModel? lda = null, float topicFeatureWeight = 0f, SentenceEncoder? encoder = null, float embeddingWeight = 0f)
     {
+        if (!float.IsFinite(embeddingWeight) || embeddingWeight < 0)
+            throw new TopicModelException($"embedding weight must be a number >= 0, got {embeddingWeight}");
+        if (embeddingWeight > 0 && encoder is null)
+            throw new TopicModelException("embedding features need a sentence encoder");
         if (!float.IsFinite(topicFeatureWeight) || topicFeatureWeight < 0)
             throw new TopicModelException($"topic feature weight must be a number >= 0, got {topicFeatureWeight}");
         if (topicFeatureWeight > 0 && lda is null)
             throw new TopicModelException("topic features need the LDA topic model");
         var expected = featurizer.Dimension + (rules is not null && ruleWeight > 0 ? rules.Dimension : 0)
-            + (topicFeatureWeight > 0 ? lda!.NumberOfTopics : 0);
+            + (topicFeatureWeight > 0 ? lda!.NumberOfTopics : 0) + (encoder?.Dimension ?? 0);
         if (expected != model.FeatureCount)
             throw new TopicModelException($"featurizer and rules give {expected} features but the model expects {model.FeatureCount}");
         if (!float.IsFinite(ruleWeight) || ruleWeight < 0)
@@ -44,6 +50,8 @@ public sealed class TextClassifier : IPaperClassifier
         LabelModelBlend = labelModelBlend;
         Lda = topicFeatureWeight > 0 ? lda : null;
         TopicFeatureWeight = topicFeatureWeight;
+        Encoder = encoder;
+        EmbeddingWeight = encoder is null ? 0f : embeddingWeight;
     }
 
     public FittedTextFeaturizer Featurizer { get; }
@@ -57,6 +65,10 @@ public sealed class TextClassifier : IPaperClassifier
     public LdaModel? Lda { get; }
     /// <summary>Scale of the topic-mixture features; 0 means there are none.</summary>
     public float TopicFeatureWeight { get; }
+    /// <summary>The sentence encoder whose vector of the paper is the last feature block, or null.</summary>
+    public SentenceEncoder? Encoder { get; }
+    /// <summary>Scale of the sentence-vector features (0 without an encoder).</summary>
+    public float EmbeddingWeight { get; }
     public IReadOnlyList<string> Topics => Model.ClassNames;
 
     public static string[] Fields(Paper paper) => [paper.Title, paper.Abstract];
@@ -66,8 +78,12 @@ public sealed class TextClassifier : IPaperClassifier
     private SparseVector Featurize(Paper paper, float[]? topicMixture)
     {
         var features = Combine(Featurizer.Transform(Fields(paper)), paper, Rules, RuleWeight);
-        return Lda is null ? features : Append(features, topicMixture ?? TopicMixture(Lda, paper), TopicFeatureWeight);
+        if (Lda is not null) features = Append(features, topicMixture ?? TopicMixture(Lda, paper), TopicFeatureWeight);
+        return Encoder is null ? features : Append(features, Encoder.Embed(EmbeddingText(paper)), EmbeddingWeight);
     }
+
+    /// <summary>What a sentence encoder reads of a paper: the same title and abstract text the topic model reads.</summary>
+    public static string EmbeddingText(Paper paper) => LdaStep.Text(paper);
 
     /// <summary>The paper's topic mixture by fold-in (deterministic per paper), as features and in scoring output.</summary>
     public static float[] TopicMixture(LdaModel lda, Paper paper) => lda.InferText(LdaStep.Text(paper));
@@ -123,6 +139,7 @@ public sealed class TextClassifier : IPaperClassifier
         var rules = Rules is not null && RuleWeight > 0 ? Rules.Dimension : 0;
         if (index < rules) return Rules!.FeatureName(index);
         index -= rules;
+        if (index >= (Lda?.NumberOfTopics ?? 0)) return $"embedding:{Encoder!.Name}:{index - (Lda?.NumberOfTopics ?? 0)}";
         var seeded = Lda!.SeedTopics.FirstOrDefault(s => s.TopicId == index);
         return seeded is null ? $"lda-topic:{index}" : $"lda-topic:{index}:{seeded.Label}";
     }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using TopicModel.DataPrep.Labeling;
 using TopicModel.DataPrep.Preparation;
+using TopicModel.Embeddings;
 using TopicModel.ML;
 using TopicModel.ML.AutoML;
 using TopicModel.ML.Metrics;
@@ -37,7 +38,8 @@ public static class TrainingRun
         var tuner = Tuner(recipe.AutoML, space, recipe.Seed, recipe.SourcePath);
         // The topic model comes before the search, which may use its mixtures as features. Ctrl+C during its fit ends the run.
         var topics = LdaStep.Fit(recipe, data, log, cancellation);
-        var workspace = new PipelineWorkspace(corpus, new RuleFeatures(data.Taxonomy, labeling), recipe.Seed, topics?.Model);
+        var embeddings = EmbeddingStep.Embed(corpus, PipelineSearchSpace.Encoders(space), EmbeddingCache.DefaultRoot, log, cancellation);
+        var workspace = new PipelineWorkspace(corpus, new RuleFeatures(data.Taxonomy, labeling), recipe.Seed, topics?.Model, embeddings);
         var validation = new PipelineValidation(workspace, recipe.AutoML.Folds, recipe.Seed, recipe.AutoML.Objective, recipe.AutoML.ForwardFolds);
         var budget = new ExperimentBudget(recipe.AutoML.TimeBudgetSeconds is { } s ? TimeSpan.FromSeconds(s) : null, recipe.AutoML.MaxTrials);
 
@@ -117,6 +119,7 @@ public static class TrainingRun
         };
         if (topics is not null) manifest["lda"] = topics.Value.Summary;
         if (TuneThresholds(data, corpus, validation, outcome) is { } tuned) manifest[TopicThresholdsJson.Key] = tuned;
+        if (classifier.Encoder is { } encoder) manifest["encoder"] = EncoderJson(encoder);
         var bundle = new ModelBundle(manifest, data.Taxonomy, File.ReadAllBytes(recipe.TaxonomyPath), classifier, topics?.Model);
         var path = Path.Combine(recipe.Output.ModelsDirectory, recipe.Output.ModelName + ".zip");
         ModelBundleFile.Save(path, bundle);
@@ -221,6 +224,21 @@ public static class TrainingRun
         ["poolWeight"] = p.PoolWeight,
         ["selfTrainingThreshold"] = p.SelfTrainingThreshold,
         ["selfTrainingWeight"] = p.SelfTrainingWeight,
+        ["encoder"] = p.Encoder ?? SentenceEncoderCatalog.None,
+        ["embeddingWeight"] = p.EmbeddingWeight,
+    };
+
+    /// <summary>Which encoder a bundle needs, with the hash of its weights (scoring refuses another).</summary>
+    public static JsonObject EncoderJson(SentenceEncoder e) => new()
+    {
+        ["name"] = e.Name,
+        ["package"] = e.Spec.Package,
+        ["packageVersion"] = e.Spec.PackageVersion,
+        ["model"] = e.Spec.Model,
+        ["pooling"] = e.Spec.Pooling.ToString(),
+        ["maxTokens"] = e.Spec.MaxTokens,
+        ["dimension"] = e.Dimension,
+        ["modelHash"] = e.ModelHash,
     };
 
     public static JsonObject MetricsJson(MulticlassClassificationMetrics m) => new()

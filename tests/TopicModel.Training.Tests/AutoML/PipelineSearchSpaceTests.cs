@@ -67,4 +67,44 @@ public sealed class PipelineSearchSpaceTests
         Assert.Contains(withTopics.Dimensions, d => d.Name == "topicFeatureWeight");
         Assert.Equal(0f, PipelineSearchSpace.ToPipeline(withTopics.Default()).TopicFeatureWeight);
     }
+
+    [Fact]
+    public void Sentence_encoders_are_searched_only_when_the_recipe_lists_them()
+    {
+        var corpus = new TopicModel.Training.Pipelines.TrainingCorpus(DataPrep.Taxonomies.TaxonomyReader.Read(RepoPaths.Taxonomy), [], []);
+
+        var plain = PipelineSearchSpace.For(corpus, null, "train.json");
+        Assert.DoesNotContain(plain.Dimensions, d => d.Name is "encoder" or "embeddingWeight");
+        Assert.Empty(PipelineSearchSpace.Encoders(plain));
+        var e = Assert.Throws<TopicModel.ML.TopicModelException>(() =>
+            PipelineSearchSpace.For(corpus, new JsonObject { ["embeddingWeight"] = 2 }, "train.json"));
+        Assert.Contains("$.automl.searchSpace.embeddingWeight: not searched here: sentence embeddings are searched only when the recipe lists encoders", e.Message);
+
+        var withEncoders = PipelineSearchSpace.For(corpus, new JsonObject { ["encoder"] = new JsonArray("none", "MiniLM") }, "train.json");
+        Assert.Equal(["MiniLM"], PipelineSearchSpace.Encoders(withEncoders));
+        Assert.Contains(withEncoders.Dimensions, d => d.Name == "embeddingWeight");
+        var bad = Assert.Throws<TopicModel.ML.TopicModelException>(() =>
+            PipelineSearchSpace.For(corpus, new JsonObject { ["encoder"] = new JsonArray("none", "bert-large") }, "train.json"));
+        Assert.Contains("'bert-large' is not an option of encoder; options: none, MiniLM, ArcticXs", bad.Message);
+    }
+
+    [Fact]
+    public void The_embedding_weight_matters_only_with_an_encoder()
+    {
+        var corpus = new TopicModel.Training.Pipelines.TrainingCorpus(DataPrep.Taxonomies.TaxonomyReader.Read(RepoPaths.Taxonomy), [], []);
+        var space = PipelineSearchSpace.For(corpus, new JsonObject { ["encoder"] = new JsonArray("none", "ArcticXs") }, "train.json");
+        Configuration With(string encoder, double weight) =>
+            new(space.Default().Values.Select(kv => kv.Key switch
+            {
+                "encoder" => KeyValuePair.Create(kv.Key, (object)encoder),
+                "embeddingWeight" => KeyValuePair.Create(kv.Key, (object)weight),
+                _ => kv,
+            }));
+
+        Assert.Equal(PipelineSearchSpace.Canonical(With("none", 0.5), space).Key, PipelineSearchSpace.Canonical(With("none", 4), space).Key);
+        Assert.NotEqual(PipelineSearchSpace.Canonical(With("ArcticXs", 0.5), space).Key, PipelineSearchSpace.Canonical(With("ArcticXs", 4), space).Key);
+        var pipeline = PipelineSearchSpace.ToPipeline(With("ArcticXs", 4));
+        Assert.Equal(("ArcticXs", 4f), (pipeline.Encoder, pipeline.EmbeddingWeight));
+        Assert.Equal((null, 0f), (PipelineSearchSpace.ToPipeline(With("none", 4)).Encoder, PipelineSearchSpace.ToPipeline(With("none", 4)).EmbeddingWeight));
+    }
 }
