@@ -60,8 +60,9 @@ public static class BatchScorer
             throw new TopicModelException($"top must be between 1 and {classifier.Topics.Count}, got {options.Top}");
         var clock = Stopwatch.StartNew();
         long scored = 0, rejected = 0, warnings = 0;
-        var items = inputs.SelectMany(path => PaperReader.Read(path, options.Reader));
-        using var writer = new ScoredPaperWriter(output, options.Format, topicMixture: topicModel is not null);
+        var items = Items(inputs, options);
+        // A CSV header belongs to the first shard only, so the shards' outputs concatenate to the whole job's.
+        using var writer = new ScoredPaperWriter(output, options.Format, topicMixture: topicModel is not null, header: (options.Shard?.Index ?? 0) == 0);
         foreach (var (item, result) in OrderedParallel.Map(items, item => (item, Classify(item, classifier, options.Top, topicModel)), options.BatchSize, options.DegreeOfParallelism, cancellation))
         {
             if (result is not null)
@@ -84,6 +85,22 @@ public static class BatchScorer
         rejects.Flush();
         progress?.Invoke(scored + rejected);
         return new ScoringSummary(scored, rejected, warnings, clock.Elapsed);
+    }
+
+    /// <summary>The records to score: every input's, or with a shard of more than one, the shard's part (<see cref="ShardPlan"/>).</summary>
+    private static IEnumerable<ReadItem> Items(IReadOnlyList<string> inputs, ScoringOptions options)
+    {
+        if (options.Shard is not { Count: > 1 } shard) return inputs.SelectMany(path => PaperReader.Read(path, options.Reader));
+        var sized = inputs.Select(path =>
+        {
+            if (path == PaperReader.StdinPath)
+                throw new TopicModelException("--shard needs input files: standard input cannot be divided between shards");
+            if (!File.Exists(path)) throw new TopicModelException("input file not found", path);
+            return new ShardInput(path, new FileInfo(path).Length, PaperReader.CanReadByLines(path, options.Reader));
+        }).ToArray();
+        return ShardPlan.Plan(sized, shard).SelectMany(slice => slice.Whole
+            ? PaperReader.Read(slice.Path, options.Reader)
+            : PaperReader.ReadLines(slice.Path, slice.Start, slice.End, options.Reader));
     }
 
     /// <summary>Scores one record; null when the record is not a paper (a reject or a warning).</summary>
