@@ -113,7 +113,10 @@ public sealed class LdaModel
     public List<string> Tokenize(string text) => _tokenizer.Tokenize(text);
 
     /// <summary>Topic mixture of a raw text, tokenized as the training documents were.</summary>
-    public float[] InferText(string text) => Infer(_tokenizer.Ids(text, Vocabulary));
+    public float[] InferText(string text) => InferText(new ReadOnlySpan<string>(in text));
+
+    /// <summary>Topic mixture of texts read one after the other (a title and its abstract): the same as of the texts joined by line breaks.</summary>
+    public float[] InferText(ReadOnlySpan<string> texts) => Infer(_tokenizer.Ids(texts, Vocabulary));
 
     /// <summary>Topic mixture of a tokenized document; out-of-vocabulary tokens are ignored.</summary>
     public float[] Infer(IEnumerable<string> tokens) => Infer(Ids(tokens));

@@ -84,7 +84,8 @@ public sealed class TextClassifier : IPaperClassifier
     }
 
     /// <summary>The paper's topic mixture by fold-in (deterministic per paper), as features and in scoring output.</summary>
-    public static float[] TopicMixture(LdaModel lda, Paper paper) => lda.InferText(LdaStep.Text(paper));
+    /// <remarks>The same as <c>lda.InferText(LdaStep.Text(paper))</c>, without joining the fields into one string.</remarks>
+    public static float[] TopicMixture(LdaModel lda, Paper paper) => lda.InferText([paper.Title, paper.Abstract]);
 
     /// <summary>Text features followed by the rule block (dimension <see cref="RuleFeatures.Dimension"/>), non-zeros only.</summary>
     public static SparseVector Combine(SparseVector text, Paper paper, RuleFeatures? rules, float ruleWeight)
