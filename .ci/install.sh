@@ -12,6 +12,8 @@ dotnet restore TopicModel.sln
 apt_packages=()
 command -v chromium >/dev/null || apt_packages+=(chromium)
 command -v npm >/dev/null || apt_packages+=(nodejs npm)
+# GNU parallel runs `score --shard` shards side by side in bench/shard_parallel.sh.
+command -v parallel >/dev/null || apt_packages+=(parallel)
 if ((${#apt_packages[@]})); then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"

@@ -96,7 +96,9 @@ public static class BatchScorer
             if (path == PaperReader.StdinPath)
                 throw new TopicModelException("--shard needs input files: standard input cannot be divided between shards");
             if (!File.Exists(path)) throw new TopicModelException("input file not found", path);
-            return new ShardInput(path, new FileInfo(path).Length, PaperReader.CanReadByLines(path, options.Reader));
+            // The length of what is read: through a symbolic link, its target's (FileInfo.Length would be the link's).
+            using var file = File.OpenRead(path);
+            return new ShardInput(path, file.Length, PaperReader.CanReadByLines(path, options.Reader));
         }).ToArray();
         return ShardPlan.Plan(sized, shard).SelectMany(slice => slice.Whole
             ? PaperReader.Read(slice.Path, options.Reader)

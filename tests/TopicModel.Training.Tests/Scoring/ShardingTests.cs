@@ -47,8 +47,12 @@ public sealed class ShardingTests : IDisposable
         }
         var csv = Path.Combine(_dir, "c-papers.csv");
         File.WriteAllText(csv, "id,title,abstract\n" + string.Join("", Enumerable.Range(0, 60).Select(i => $"csv{i},\"A title, number {i}\",\"Line one\nline two of abstract {i}\"\n")));
+        // The last input is a symbolic link, as when a folder of inputs links to files elsewhere: it is shared by its target's size.
+        var target = Path.Combine(_dir, "target", "d-again.jsonl");
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.WriteAllLines(target, corpus.Take(1500));
         var second = Path.Combine(_dir, "d-again.jsonl");
-        File.WriteAllLines(second, corpus.Take(700));
+        File.CreateSymbolicLink(second, target);
         return [mixed, RepoPaths.TrainingDigest, csv, RepoPaths.HeldOutDigest, second];
     }
 
@@ -79,6 +83,8 @@ public sealed class ShardingTests : IDisposable
         // The work is shared: no shard scores more than half of it, and the split JSONL files are divided between shards.
         Assert.All(parts, p => Assert.True(p.Output.Length < whole.Length / 2 + 100_000, $"{p.Output.Length} of {whole.Length} bytes"));
         Assert.True(parts.Count(p => Encoding.UTF8.GetString(p.Output).Contains("a-mixed")) >= Math.Min(shards, 2));
+        // With five or more shards the linked last file (a third of the bytes) spans more than one: it is split by its target's size.
+        if (shards >= 5) Assert.True(parts.Count(p => Encoding.UTF8.GetString(p.Output).Contains("d-again")) >= 2, "the linked file is split too");
     }
 
     [Fact]
