@@ -11,7 +11,8 @@
 # Environment: TOPICMODEL_CORPUS (default: ../shared/corpus beside the main checkout), MODEL (the bundle to score
 # with; default models/topicmodel.zip, trained with `topicmodel train` when missing), TRAIN_SIZE (100000),
 # SCORE_SIZES ("100000 1000000"), REPEATS (2: each scoring measurement is taken this many times, A/B
-# interleaved, best kept), FASTTEXT_1M (0: fastText predict on the 1M set too when 1), FT_THREADS (nproc).
+# interleaved, best kept), FASTTEXT_1M (0: fastText predict on the 1M set too when 1), FT_THREADS (nproc),
+# SKIP_TRAINING (0: when 1 and bench/out/ft-100k.bin exists, reuse it and leave out the training comparison).
 # Outputs go to bench/out/ (git-ignored); the summary is also written to bench/out/summary.txt.
 set -euo pipefail
 
@@ -22,6 +23,7 @@ SCORE_SIZES=${SCORE_SIZES:-"100000 1000000"}
 REPEATS=${REPEATS:-2}
 MODEL=${MODEL:-$ROOT/models/topicmodel.zip}
 FASTTEXT_1M=${FASTTEXT_1M:-0}
+SKIP_TRAINING=${SKIP_TRAINING:-0}
 NPROC=$(nproc)
 FT_THREADS=${FT_THREADS:-$NPROC}
 
@@ -82,6 +84,12 @@ say "corpus: $CORPUS -> $OUT ($(wc -l < "$OUT/train-distinct.jsonl") distinct tr
 say ""
 
 # --- training ---------------------------------------------------------------------------------------
+TRAINED=1
+if [[ $SKIP_TRAINING == 1 && -s "$OUT/ft-$TRAIN_NAME.bin" ]]; then
+    TRAINED=0
+    say "training: skipped (SKIP_TRAINING=1), reusing $OUT/ft-$TRAIN_NAME.bin"
+else
+
 FT_TRAIN=(fasttext supervised -input "$OUT/train-$TRAIN_NAME.ft" -output "$OUT/ft-$TRAIN_NAME" -epoch 5 -wordNgrams 2 -thread "$FT_THREADS" -verbose 0)
 TM_TRAIN=("${BENCH[@]}" train "$OUT/train-$TRAIN_NAME.jsonl" "$OUT/heldout.jsonl" "$OUT/classes.txt" "$OUT/tm-$TRAIN_NAME.zip")
 say "training on $TRAIN_SIZE abstracts:"
@@ -98,6 +106,7 @@ TM_TRAIN_S=$(result "$OUT/tm-train.txt" train_seconds)
 FT_F1=$(result "$OUT/ft-f1.txt" macro_f1); TM_F1=$(result "$OUT/tm-train.txt" macro_f1)
 FT_ACC=$(result "$OUT/ft-f1.txt" accuracy); TM_ACC=$(result "$OUT/tm-train.txt" accuracy)
 say ""
+fi
 
 # --- scoring ----------------------------------------------------------------------------------------
 # Whole process = what a user waits for. Loading is also measured apart by scoring a one-record file, for
@@ -167,16 +176,18 @@ for size in $SCORE_SIZES; do
     fi
 done
 say "| model load, s (wall) | ${WALL[tm-load]} | ${WALL[ft-load]} | $(ratio "${WALL[tm-load]}" "${WALL[ft-load]}")x | |"
+if (( TRAINED )); then
 say "| training a plain linear model (TopicModel.Bench train: featurizer + SdcaMaximumEntropy) on $TRAIN_NAME, s (wall) | $TM_TRAIN_S | $FT_TRAIN_S | $(ratio "$TM_TRAIN_S" "$FT_TRAIN_S")x | ≤ 0.25x |"
 say "| held-out macro-F1 | $TM_F1 | $FT_F1 | $(awk -v a="$TM_F1" -v b="$FT_F1" 'BEGIN{printf "%+.4f", a - b}') | ≥ fastText |"
 say "| held-out accuracy | $TM_ACC | $FT_ACC | $(awk -v a="$TM_ACC" -v b="$FT_ACC" 'BEGIN{printf "%+.4f", a - b}') | |"
+fi
 if [[ -n "$RSS_1M" ]]; then
     say "| peak RSS scoring 1m, MB | $((RSS_1M / 1024)) | | | ≤ 300 MB |"
 fi
-say "| peak RSS training, MB | $(( $(field "$OUT/tm-train.time" 4) / 1024 )) | $(( $(field "$OUT/ft-train.time" 4) / 1024 )) | | |"
+(( TRAINED )) && say "| peak RSS training, MB | $(( $(field "$OUT/tm-train.time" 4) / 1024 )) | $(( $(field "$OUT/ft-train.time" 4) / 1024 )) | | |"
 say ""
 say "per-stage profile of topicmodel scoring (TopicModel.Bench score-profile, shipped model, 20,000 of the 100k abstracts):"
 while IFS= read -r line; do say "$line"; done < "$PROFILE"
 say ""
-say "training breakdown (topicmodel): $(grep '^training:' "$OUT/tm-train.txt" | sed 's/^training: //')"
+(( TRAINED )) && say "training breakdown (topicmodel): $(grep '^training:' "$OUT/tm-train.txt" | sed 's/^training: //')"
 say "fastText trained with -thread $FT_THREADS; best of $REPEATS interleaved runs per scoring figure; load average now $(cut -d' ' -f1-3 /proc/loadavg)"
