@@ -15,8 +15,9 @@ namespace TopicModel.Training.Scoring;
 /// Scores inputs in bulk: streams records from the readers, classifies them on all cores, and writes
 /// results in input order. Memory stays constant whatever the input size. Every record ends up either
 /// in the output or, with its file, line and reason, in the rejects stream. With a topic model, each record
-/// also gets the paper's LDA topic mixture; fold-in inference is seeded from the model seed and the paper's
-/// words, so the output does not depend on threads, batches or input order.
+/// also gets the paper's LDA topic mixture; fold-in is a function of the paper's words alone (CVB0 draws nothing, Gibbs
+/// is seeded by the model seed and the words), so the output does not depend on threads, batches or input order.
+/// With <see cref="ScoringOptions.Shard"/>, only that shard's part of the inputs is scored (<see cref="ShardPlan"/>).
 /// </summary>
 public static class BatchScorer
 {
