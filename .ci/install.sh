@@ -15,6 +15,8 @@ command -v npm >/dev/null || apt_packages+=(nodejs npm)
 # Jupyter runs the notebooks with the dotnet-interactive kernel in CI (.ci/notebooks.sh); nbformat validates them.
 [ -x /usr/bin/jupyter-nbconvert ] || apt_packages+=(jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel)
 /usr/bin/python3 -c "import nbformat" 2>/dev/null || apt_packages+=(python3-nbformat)
+# GNU parallel runs `score --shard` shards side by side in bench/shard_parallel.sh.
+command -v parallel >/dev/null || apt_packages+=(parallel)
 if ((${#apt_packages[@]})); then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"

@@ -4,13 +4,14 @@
 # LdaModel.InferText on one thread (third of three passes). Uses a bundle with an LDA model (default: the one
 # `topicmodel run` writes) and the first PAPERS arXiv listings (../shared/corpus, read in place).
 #
-#   bash bench/lda_infer.sh                      # BUNDLE=models/topicmodel.zip PAPERS=2000 SWEEPS="10 20 40 80"
+#   bash bench/lda_infer.sh     # BUNDLE=models/topicmodel.zip PAPERS=2000 SWEEPS="gibbs:10 gibbs:20 gibbs:40 cvb0:5 cvb0:10 cvb0:20 cvb0:50"
+# (method:iteration cap; under cvb0 the cap is reached only when the fixed point is not)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUNDLE=${BUNDLE:-$ROOT/models/topicmodel.zip}
 PAPERS=${PAPERS:-2000}
-SWEEPS=${SWEEPS:-10 20 40 80}
+SWEEPS=${SWEEPS:-gibbs:10 gibbs:20 gibbs:40 cvb0:5 cvb0:10 cvb0:20 cvb0:50}
 die() { echo "lda_infer.sh: $*" >&2; exit 2; }
 
 [[ -f "$BUNDLE" ]] || die "$BUNDLE not found: run 'dotnet run --project src/TopicModel.Cli -c Release -- run' first, or set BUNDLE"

@@ -55,10 +55,10 @@ public static class LdaCompare
                 Npmi(args[1], args[2..]);
                 break;
             case "lda-infer" when args.Length >= 5:
-                Infer(args[1], args[2], Int(args[3]), args[4..].Select(Int).ToArray());
+                Infer(args[1], args[2], Int(args[3]), args[4..]);
                 break;
             default:
-                throw new ArgumentException("usage: lda-export CORPUS.jsonl DIR | lda-export-reference CORPUS.jsonl EXCLUDE.jsonl DIR | lda-fit DIR TOPICS THREADS ITERATIONS SEED OUT [OPTIONS.json] | lda-npmi DIR TOPICS_FILE... | lda-infer BUNDLE.zip CORPUS.jsonl PAPERS SWEEPS...");
+                throw new ArgumentException("usage: lda-export CORPUS.jsonl DIR | lda-export-reference CORPUS.jsonl EXCLUDE.jsonl DIR | lda-fit DIR TOPICS THREADS ITERATIONS SEED OUT [OPTIONS.json] | lda-npmi DIR TOPICS_FILE... | lda-infer BUNDLE.zip CORPUS.jsonl PAPERS [gibbs:|cvb0:]ITERATIONS...");
         }
     }
 
@@ -164,7 +164,8 @@ public static class LdaCompare
     /// reference, the share with the same top topic, and µs per paper of <see cref="LdaModel.InferText"/> on one thread
     /// (the third of three passes, so JIT tiering is over).
     /// </summary>
-    private static void Infer(string bundlePath, string jsonl, int papers, int[] sweeps)
+    /// <param name="runs">"gibbs:20" (or just "20"), "cvb0:50": fold-in method and its iteration cap.</param>
+    private static void Infer(string bundlePath, string jsonl, int papers, string[] runs)
     {
         var lda = TopicModel.Training.Bundles.ModelBundleFile.Load(bundlePath).Lda
             ?? throw new ArgumentException($"{bundlePath} has no LDA topic model");
@@ -173,11 +174,14 @@ public static class LdaCompare
             using var doc = JsonDocument.Parse(line);
             return doc.RootElement.GetProperty("title").GetString() + "\n" + doc.RootElement.GetProperty("abstract").GetString();
         }).ToArray();
-        var reference = texts.Select(lda.WithInferenceIterations(1000).InferText).ToArray();
-        Console.WriteLine($"{texts.Length:N0} papers, {lda.NumberOfTopics} topics; reference: 1000 sweeps");
-        foreach (var n in sweeps)
+        var reference = texts.Select(lda.WithInference(LdaInference.Gibbs, 1000).InferText).ToArray();
+        Console.WriteLine($"{texts.Length:N0} papers, {lda.NumberOfTopics} topics; reference: 1000 Gibbs sweeps");
+        foreach (var run in runs)
         {
-            var model = lda.WithInferenceIterations(n);
+            var parts = run.Split(':');
+            var method = parts.Length == 2 ? Enum.Parse<LdaInference>(parts[0], ignoreCase: true) : LdaInference.Gibbs;
+            var n = Int(parts[^1]);
+            var model = lda.WithInference(method, n);
             float[][] mixtures = [];
             double microseconds = 0;
             for (var pass = 0; pass < 3; pass++)
@@ -188,7 +192,7 @@ public static class LdaCompare
             }
             var l1 = mixtures.Zip(reference, (a, b) => a.Zip(b, (x, y) => (double)Math.Abs(x - y)).Sum()).Average();
             var sameTop = mixtures.Zip(reference, (a, b) => Array.IndexOf(a, a.Max()) == Array.IndexOf(b, b.Max()) ? 1.0 : 0.0).Average();
-            Console.WriteLine(string.Create(Invariant, $"sweeps={n} us_per_paper={microseconds:F1} mean_l1={l1:F4} same_top_topic={sameTop:P1}"));
+            Console.WriteLine(string.Create(Invariant, $"method={method} iterations={n} us_per_paper={microseconds:F1} mean_l1={l1:F4} same_top_topic={sameTop:P1}"));
         }
     }
 

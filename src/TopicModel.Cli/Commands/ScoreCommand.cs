@@ -16,17 +16,18 @@ public static class ScoreCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var model = new Option<string>("--model", "-m") { Description = "The model bundle (models/<name>.zip).", Required = true };
-        var inputs = new Argument<string[]>("inputs") { Description = "Digests (.txt), JSONL or CSV files; - reads standard input.", Arity = ArgumentArity.OneOrMore };
+        var inputs = new Argument<string[]>("inputs") { Description = "Digests (.txt), JSONL or CSV files, directories of them, or patterns such as 'data/*.jsonl'; - reads standard input.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--output", "-o") { Description = "Output file; - writes standard output.", DefaultValueFactory = _ => "-" };
         var format = new Option<string>("--format", "-f") { Description = "jsonl or csv [default: from the output's extension, else jsonl]." };
         var rejects = new Option<string?>("--rejects") { Description = "Where rejected records go [default: <output>.rejects.jsonl, or rejects.jsonl when writing to standard output]." };
         var top = new Option<int>("--top") { Description = "How many best topics each record lists.", DefaultValueFactory = _ => 3 };
         var threads = new Option<int>("--threads") { Description = "Worker threads; 0 uses every core.", DefaultValueFactory = _ => 0 };
         var inputFormat = new Option<string?>("--input-format") { Description = "auto, digest, jsonl or csv (needed for - when it cannot be sniffed) [default: auto]." };
+        var shard = new Option<string?>("--shard") { Description = "I/N: score only shard I (0 to N-1) of N; the N outputs, concatenated in order, are the output of one run over all inputs." };
         var noMixture = new Option<bool>("--no-topic-mixture") { Description = "Leave out the LDA topic mixture (topicMixture) that is added to every record when the bundle has a topic model." };
         var command = new Command("score", "Label new papers with a trained model: one output record per input paper, in input order.")
         {
-            model, inputs, output, format, rejects, top, threads, inputFormat, noMixture,
+            model, inputs, output, format, rejects, top, threads, inputFormat, noMixture, shard,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -37,8 +38,8 @@ public static class ScoreCommand
             var rejectsPath = parse.GetValue(rejects) ?? (toStdout ? "rejects.jsonl" : outPath + ".rejects.jsonl");
             var readerOptions = ReaderOptions.Default with { Format = ParseInputFormat(parse.GetValue(inputFormat)) };
             var options = new ScoringOptions(fmt, parse.GetValue(top), DegreeOfParallelism: parse.GetValue(threads), Reader: readerOptions,
-                TopicMixture: !parse.GetValue(noMixture));
-            var files = parse.GetValue(inputs)!;
+                TopicMixture: !parse.GetValue(noMixture), Shard: parse.GetValue(shard) is { } s ? Shard.Parse(s) : null);
+            var files = ScoringInputs.Expand(parse.GetValue(inputs)!);
             foreach (var f in files.Where(f => f != "-" && !File.Exists(f)))
                 throw new ML.TopicModelException("input file not found", f);
 

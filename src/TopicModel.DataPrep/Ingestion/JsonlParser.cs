@@ -11,11 +11,13 @@ namespace TopicModel.DataPrep.Ingestion;
 /// </summary>
 internal static class JsonlParser
 {
-    public static IEnumerable<ReadItem> Parse(Stream stream, string file, string digest, ReaderOptions options)
+    /// <param name="firstLine">The stream's first line number in the file (a shard's part starts mid-file).</param>
+    /// <param name="wholeFile">The stream is the whole file: a file with no papers at all is an error (a part of one may have none).</param>
+    public static IEnumerable<ReadItem> Parse(Stream stream, string file, string digest, ReaderOptions options, long firstLine = 1, bool wholeFile = true)
     {
         long papers = 0, records = 0;
         RejectedRecord? firstReject = null;
-        foreach (var line in LineSource.Read(stream, options.MaxLineLength))
+        foreach (var line in LineSource.Read(stream, options.MaxLineLength, firstLine))
         {
             if (line.IsBlank) continue;
             records++;
@@ -26,7 +28,7 @@ internal static class JsonlParser
             else firstReject ??= item.Rejected;
             yield return item;
         }
-        if (papers == 0)
+        if (papers == 0 && wholeFile)
         {
             throw records == 0
                 ? new TopicModelException("the file has no records (empty or blank lines only)", file)

@@ -13,7 +13,8 @@ internal static class LineSource
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly UTF8Encoding Lenient = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
-    public static IEnumerable<SourceLine> Read(Stream stream, int maxLineLength)
+    /// <param name="firstLineNumber">The number of the stream's first line in its file (a shard starts mid-file).</param>
+    public static IEnumerable<SourceLine> Read(Stream stream, int maxLineLength, long firstLineNumber = 1)
     {
         // A UTF-16 char takes at most 3 UTF-8 bytes, so a line within the limit always fits in this many bytes.
         var cap = (int)Math.Min(Array.MaxLength, 3L * maxLineLength + 4);
@@ -24,7 +25,7 @@ internal static class LineSource
             var used = 0;
             var overflow = false;
             var pending = false;
-            long number = 0;
+            var number = firstLineNumber - 1;
             int read;
             while ((read = stream.Read(chunk, 0, 1 << 16)) > 0)
             {

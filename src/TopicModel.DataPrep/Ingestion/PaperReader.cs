@@ -45,6 +45,80 @@ public static class PaperReader
         return ReadCore(() => stream, source, digest, FormatOf(source, options), options);
     }
 
+    /// <summary>Whether <see cref="ReadLines"/> can read the input: JSON Lines by the explicit format or the extension.</summary>
+    public static bool CanReadByLines(string path, ReaderOptions? options = null) =>
+        path != StdinPath && FormatOf(path, options ?? ReaderOptions.Default) == InputFormat.Jsonl;
+
+    /// <summary>
+    /// Streams the JSON Lines records of <paramref name="path"/> whose first byte lies in [<paramref name="start"/>,
+    /// <paramref name="end"/>): whole lines, numbered as in the file. Slices that meet end to end read every line of the
+    /// file exactly once, in order, which is how shards of one large file add up to the whole (`score --shard`).
+    /// The file's head gets the same checks as <see cref="Read(string, ReaderOptions?)"/>; a part without papers is
+    /// not an error (another part may have them).
+    /// </summary>
+    public static IEnumerable<ReadItem> ReadLines(string path, long start, long end, ReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        options = Validate(options);
+        if (!File.Exists(path))
+            throw new TopicModelException("input file not found", path);
+        if (!CanReadByLines(path, options))
+            throw new TopicModelException("only JSON Lines inputs can be read by line ranges", path);
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfLessThan(end, start);
+        return ReadLinesCore(path, start, end, options);
+    }
+
+    private static IEnumerable<ReadItem> ReadLinesCore(string path, long start, long end, ReaderOptions options)
+    {
+        using var stream = File.OpenRead(path);
+        var head = new byte[InputSniffer.HeadSize];
+        var length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        if (length == 0)
+            throw new TopicModelException("the file is empty", path);
+        if (InputSniffer.BinaryReason(head.AsSpan(0, length)) is { } binary)
+            throw new TopicModelException(binary.Reason, path, InputSniffer.LineOf(head.AsSpan(0, length), binary.Offset));
+
+        var from = LineStartAtOrAfter(stream, start);
+        var to = LineStartAtOrAfter(stream, end);
+        var firstLine = 1 + CountNewlines(stream, from);
+        stream.Position = from;
+        using var part = new RangeStream(stream, to - from);
+        foreach (var item in JsonlParser.Parse(part, path, Path.GetFileNameWithoutExtension(path), options, firstLine, wholeFile: from == 0 && to == stream.Length))
+            yield return item;
+    }
+
+    /// <summary>The offset of the first line that starts at or after <paramref name="offset"/> (the file's length when none does).</summary>
+    private static long LineStartAtOrAfter(Stream stream, long offset)
+    {
+        if (offset <= 0) return 0;
+        if (offset >= stream.Length) return stream.Length;
+        stream.Position = offset - 1;
+        var buffer = new byte[1 << 16];
+        int n;
+        while ((n = stream.Read(buffer)) > 0)
+        {
+            var nl = buffer.AsSpan(0, n).IndexOf((byte)'\n');
+            if (nl >= 0) return stream.Position - n + nl + 1;
+        }
+        return stream.Length;
+    }
+
+    /// <summary>Line breaks in the file before <paramref name="offset"/>: the line number a part starting there continues from.</summary>
+    private static long CountNewlines(Stream stream, long offset)
+    {
+        stream.Position = 0;
+        var buffer = new byte[1 << 16];
+        long count = 0, left = offset;
+        int n;
+        while (left > 0 && (n = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, left))) > 0)
+        {
+            count += buffer.AsSpan(0, n).Count((byte)'\n');
+            left -= n;
+        }
+        return count;
+    }
+
     /// <summary>Reads one input whole.</summary>
     public static ReadResult ReadFile(string path, ReaderOptions? options = null) => ReadAll([path], options);
 

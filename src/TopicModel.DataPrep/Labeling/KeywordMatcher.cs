@@ -52,11 +52,38 @@ internal sealed class KeywordMatcher
     public List<Match> Find(string foldedText)
     {
         var tokens = new List<Token>();
-        var lookup = _wordIdsBySurface;
-        WordTokenizer.Tokenize(foldedText, (token, start) =>
-            tokens.Add(new Token(start, token.Length, lookup.TryGetValue(token, out var ids) ? ids : null)));
-
         var found = new List<Match>();
+        Collect(foldedText, tokens, found);
+        for (var m = 0; m < found.Count; m++)
+        {
+            var first = tokens[found[m].TokenIndex];
+            var last = tokens[found[m].TokenIndex + found[m].TokenCount - 1];
+            found[m] = found[m] with { Text = foldedText[first.Start..(last.Start + last.Length)] };
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// Adds each function's number of <see cref="Find"/> matches in <paramref name="foldedText"/> to
+    /// <paramref name="hitsPerFunction"/>, without making the matched texts: the scorer's path, once per paper.
+    /// </summary>
+    public void Count(ReadOnlySpan<char> foldedText, Span<int> hitsPerFunction)
+    {
+        var scratch = t_scratch ??= new Scratch();
+        Collect(foldedText, scratch.Tokens, scratch.Found);
+        foreach (var m in scratch.Found) hitsPerFunction[m.Function]++;
+    }
+
+    /// <summary>Fills <paramref name="kept"/> with the matches of <see cref="Find"/>, their <see cref="Match.Text"/> left empty.</summary>
+    private void Collect(ReadOnlySpan<char> foldedText, List<Token> tokens, List<Match> kept)
+    {
+        tokens.Clear();
+        kept.Clear();
+        var lookup = _wordIdsBySurface;
+        var words = WordTokenizer.EnumerateTokens(foldedText);
+        while (words.MoveNext())
+            tokens.Add(new Token(words.Start, words.Current.Length, lookup.TryGetValue(words.Current, out var ids) ? ids : null));
+
         for (var i = 0; i < tokens.Count; i++)
         {
             if (tokens[i].WordIds is not { } ids) continue;
@@ -64,31 +91,29 @@ internal sealed class KeywordMatcher
             {
                 foreach (var phrase in _phrasesByFirstWord[first])
                 {
-                    if (!MatchesAt(phrase, tokens, i)) continue;
-                    var end = tokens[i + phrase.Words.Length - 1];
-                    found.Add(new Match(phrase.Function, phrase.Keyword, phrase.Order, i, phrase.Words.Length,
-                        foldedText[tokens[i].Start..(end.Start + end.Length)]));
+                    if (MatchesAt(phrase, tokens, i)) kept.Add(new Match(phrase.Function, phrase.Keyword, phrase.Order, i, phrase.Words.Length, ""));
                 }
             }
         }
-        if (found.Count <= 1) return found;
+        if (kept.Count <= 1) return;
 
         // Leftmost-longest per function; ties between equally long keywords go to the one listed first.
-        found.Sort((a, b) => a.Function != b.Function ? a.Function.CompareTo(b.Function)
+        kept.Sort(static (a, b) => a.Function != b.Function ? a.Function.CompareTo(b.Function)
             : a.TokenIndex != b.TokenIndex ? a.TokenIndex.CompareTo(b.TokenIndex)
             : a.TokenCount != b.TokenCount ? b.TokenCount.CompareTo(a.TokenCount)
             : a.Order.CompareTo(b.Order));
-        var kept = new List<Match>(found.Count);
+        var n = 0;
         var lastFunction = -1;
         var freeFrom = 0;
-        foreach (var m in found)
+        for (var j = 0; j < kept.Count; j++)
         {
+            var m = kept[j];
             if (m.Function != lastFunction) { lastFunction = m.Function; freeFrom = 0; }
             if (m.TokenIndex < freeFrom) continue;
-            kept.Add(m);
+            kept[n++] = m;
             freeFrom = m.TokenIndex + m.TokenCount;
         }
-        return kept;
+        kept.RemoveRange(n, kept.Count - n);
     }
 
     private static bool MatchesAt(Phrase phrase, List<Token> tokens, int start)
@@ -112,4 +137,13 @@ internal sealed class KeywordMatcher
     private sealed record Phrase(int Function, string Keyword, int Order, int[] Words);
 
     private readonly record struct Token(int Start, int Length, int[]? WordIds);
+
+    /// <summary>Per-thread lists reused by <see cref="Count"/>, so counting a paper's hits allocates nothing.</summary>
+    private sealed class Scratch
+    {
+        public readonly List<Token> Tokens = new(256);
+        public readonly List<Match> Found = new(32);
+    }
+
+    [ThreadStatic] private static Scratch? t_scratch;
 }

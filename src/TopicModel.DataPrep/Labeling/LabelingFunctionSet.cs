@@ -1,3 +1,4 @@
+using System.Buffers;
 using TopicModel.DataPrep.Papers;
 using TopicModel.DataPrep.Taxonomies;
 using TopicModel.ML.Text;
@@ -92,8 +93,22 @@ public sealed class LabelingFunctionSet
         if (hitsPerFunction.Length != Functions.Count)
             throw new ArgumentException($"expected {Functions.Count} slots, got {hitsPerFunction.Length}", nameof(hitsPerFunction));
         hitsPerFunction.Clear();
-        foreach (var match in _titleMatcher.Find(TextNormalizer.Fold(paper.Title))) hitsPerFunction[match.Function]++;
-        foreach (var match in _abstractMatcher.Find(TextNormalizer.Fold(paper.Abstract))) hitsPerFunction[match.Function]++;
+        CountFolded(_titleMatcher, paper.Title, hitsPerFunction);
+        CountFolded(_abstractMatcher, paper.Abstract, hitsPerFunction);
+    }
+
+    /// <summary>Folds into a pooled buffer (the same characters as <see cref="TextNormalizer.Fold(string)"/>) and counts there.</summary>
+    private static void CountFolded(KeywordMatcher matcher, string text, Span<int> hitsPerFunction)
+    {
+        var buffer = ArrayPool<char>.Shared.Rent(TextNormalizer.MaxFoldedLength(text.Length));
+        try
+        {
+            matcher.Count(buffer.AsSpan(0, TextNormalizer.Fold(text, buffer)), hitsPerFunction);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Also counts the hits of each function into <paramref name="hitsPerFunction"/>.</summary>

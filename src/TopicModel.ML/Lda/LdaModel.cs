@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using TopicModel.ML.IO;
@@ -14,7 +16,8 @@ namespace TopicModel.ML.Lda;
 public sealed class LdaModel
 {
     private const string Magic = "TopicModel.LdaModel";
-    private const int FormatVersion = 1;
+    // 2 adds the fold-in method; a version-1 model folds in by Gibbs sampling, as it did when it was written.
+    private const int FormatVersion = 2;
 
     private readonly float[] _phi;
     private readonly double[] _alpha;
@@ -22,6 +25,8 @@ public sealed class LdaModel
     private readonly float[][] _documentTopics;
     private readonly LdaTokenizer _tokenizer;
     private readonly double _alphaSum;
+    // Built on the first CVB0 inference: φ and α padded for vector arithmetic.
+    private readonly Lazy<(float[] Phi, float[] Alpha, int Width)> _padded;
     // Built on the first inference: V × K doubles a model that only lists topics does not need.
     private readonly Lazy<double[]> _smoothing;
 
@@ -40,6 +45,7 @@ public sealed class LdaModel
         LikelihoodTrace = likelihood;
         _tokenizer = new LdaTokenizer(options.Normalization, options.AdditionalStopWords, options.MinimumTokenLength);
         _alphaSum = alpha.Sum();
+        _padded = new Lazy<(float[], float[], int)>(PaddedTopics, LazyThreadSafetyMode.ExecutionAndPublication);
         _smoothing = new Lazy<double[]>(SmoothingSums, LazyThreadSafetyMode.ExecutionAndPublication);
         var total = Math.Max(1, topicSizes.Sum());
         var labels = options.SeedTopics.ToDictionary(s => s.TopicId, s => s.Label);
@@ -55,9 +61,12 @@ public sealed class LdaModel
     /// The same topics, folding new documents in with <paramref name="sweeps"/> Gibbs sweeps: fewer trade accuracy for
     /// scoring speed, more the reverse (docs/benchmarks.md, "Topic mixtures in scoring"). Shares the fitted arrays.
     /// </summary>
-    public LdaModel WithInferenceIterations(int sweeps)
+    public LdaModel WithInferenceIterations(int sweeps) => WithInference(Options.Inference, sweeps);
+
+    /// <summary>The same topics, folding new documents in by <paramref name="method"/> with at most <paramref name="iterations"/> iterations.</summary>
+    public LdaModel WithInference(LdaInference method, int iterations)
     {
-        var options = Options with { InferenceIterations = sweeps };
+        var options = Options with { Inference = method, InferenceIterations = iterations };
         options.Validate();
         return new LdaModel(options, Vocabulary, _alpha, _phi, _topicSizes, _documentTopics, [.. LikelihoodTrace]);
     }
@@ -104,7 +113,10 @@ public sealed class LdaModel
     public List<string> Tokenize(string text) => _tokenizer.Tokenize(text);
 
     /// <summary>Topic mixture of a raw text, tokenized as the training documents were.</summary>
-    public float[] InferText(string text) => Infer(_tokenizer.Ids(text, Vocabulary));
+    public float[] InferText(string text) => InferText(new ReadOnlySpan<string>(in text));
+
+    /// <summary>Topic mixture of texts read one after the other (a title and its abstract): the same as of the texts joined by line breaks.</summary>
+    public float[] InferText(ReadOnlySpan<string> texts) => Infer(_tokenizer.Ids(texts, Vocabulary));
 
     /// <summary>Topic mixture of a tokenized document; out-of-vocabulary tokens are ignored.</summary>
     public float[] Infer(IEnumerable<string> tokens) => Infer(Ids(tokens));
@@ -120,6 +132,121 @@ public sealed class LdaModel
         return [.. ids];
     }
 
+    /// <summary>Fold-in by <see cref="LatentDirichletAllocationOptions.Inference"/>: the mixture of a document given as vocabulary ids.</summary>
+    internal float[] Infer(ReadOnlySpan<int> words) =>
+        Options.Inference == LdaInference.Cvb0 ? InferCvb0(words) : InferGibbs(words);
+
+    /// <summary>
+    /// Fold-in by CVB0 (Asuncion et al. 2009's zero-order collapsed variational Bayes) with the topics fixed: each
+    /// distinct word w (count c_w) keeps a distribution q_w over topics, the document's expected counts are
+    /// n_t = Σ_w c_w q_w(t), and each word in turn is updated to q_w(t) ∝ φ_tw (α_t + n_t − q_w(t)): the collapsed
+    /// Gibbs conditional of one of its tokens with that token's own share taken out, in expectation. The sweep over
+    /// the words (in id order, counts updated as it goes) repeats until no expected count moves by more than
+    /// <see cref="Cvb0Tolerance"/> tokens, at most <see cref="LatentDirichletAllocationOptions.InferenceIterations"/>
+    /// times. No random numbers and a fixed order of operations: the same words give the same bits on any thread.
+    /// </summary>
+    private float[] InferCvb0(ReadOnlySpan<int> words)
+    {
+        var k = NumberOfTopics;
+        var theta = new float[k];
+        if (words.Length == 0)
+        {
+            for (var t = 0; t < k; t++) theta[t] = (float)(_alpha[t] / _alphaSum);
+            return theta;
+        }
+        // Distinct words with their counts, in id order: the document is a bag of words to CVB0.
+        var sorted = words.Length <= 1024 ? stackalloc int[words.Length] : new int[words.Length];
+        words.CopyTo(sorted);
+        sorted.Sort();
+        var distinct = 0;
+        var counts = words.Length <= 1024 ? stackalloc float[words.Length] : new float[words.Length];
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            if (i > 0 && sorted[i] == sorted[distinct - 1]) counts[distinct - 1]++;
+            else { sorted[distinct] = sorted[i]; counts[distinct++] = 1; }
+        }
+
+        // Topics padded to a whole number of vectors (pad lanes: α = φ = 0, so they stay 0); the arithmetic is per
+        // lane and every sum over topics is a scalar loop in topic order, so any vector width gives the same bits.
+        var (phi, alpha, kp) = _padded.Value;
+        var width = Vector<float>.Count;
+        var pooled = distinct * kp > 4096 ? ArrayPool<float>.Shared.Rent(distinct * kp) : null;
+        var q = pooled is null ? stackalloc float[distinct * kp] : pooled.AsSpan(0, distinct * kp);
+        Span<float> n = kp <= 256 ? stackalloc float[kp] : new float[kp];
+        Span<float> p = kp <= 256 ? stackalloc float[kp] : new float[kp];
+        n.Clear();
+        // Start from the smoothing part alone, q_w(t) ∝ α_t φ_tw: the prior's guess for each word.
+        for (var j = 0; j < distinct; j++)
+        {
+            var row = phi.AsSpan(sorted[j] * kp, kp);
+            var qw = q.Slice(j * kp, kp);
+            for (var t = 0; t < kp; t += width)
+                (new Vector<float>(alpha.AsSpan(t)) * new Vector<float>(row[t..])).CopyTo(qw[t..]);
+            var scale = 1f / Sum(qw, k);
+            var c = counts[j];
+            for (var t = 0; t < kp; t += width)
+            {
+                var share = new Vector<float>(qw[t..]) * scale;
+                share.CopyTo(qw[t..]);
+                (new Vector<float>(n[t..]) + share * c).CopyTo(n[t..]);
+            }
+        }
+        for (var it = 0; it < Options.InferenceIterations; it++)
+        {
+            var moved = Vector<float>.Zero;
+            for (var j = 0; j < distinct; j++)
+            {
+                var row = phi.AsSpan(sorted[j] * kp, kp);
+                var qw = q.Slice(j * kp, kp);
+                for (var t = 0; t < kp; t += width)
+                {
+                    var rest = Vector.Max(Vector<float>.Zero, new Vector<float>(alpha.AsSpan(t)) + new Vector<float>(n[t..]) - new Vector<float>(qw[t..]));
+                    (new Vector<float>(row[t..]) * rest).CopyTo(p[t..]);
+                }
+                var scale = 1f / Sum(p, k);
+                var c = counts[j];
+                for (var t = 0; t < kp; t += width)
+                {
+                    var updated = new Vector<float>(p[t..]) * scale;
+                    var delta = (updated - new Vector<float>(qw[t..])) * c;
+                    (new Vector<float>(n[t..]) + delta).CopyTo(n[t..]);
+                    updated.CopyTo(qw[t..]);
+                    moved = Vector.Max(moved, Vector.Abs(delta));
+                }
+            }
+            var largest = 0f;
+            for (var lane = 0; lane < width; lane++) largest = MathF.Max(largest, moved[lane]);
+            if (largest < Cvb0Tolerance) break;
+        }
+        if (pooled is not null) ArrayPool<float>.Shared.Return(pooled);
+        var total = words.Length + _alphaSum;
+        for (var t = 0; t < k; t++) theta[t] = (float)((n[t] + _alpha[t]) / total);
+        return theta;
+    }
+
+    /// <summary>Σ values[0..k), in topic order.</summary>
+    private static float Sum(ReadOnlySpan<float> values, int k)
+    {
+        var sum = 0f;
+        for (var t = 0; t < k; t++) sum += values[t];
+        return sum;
+    }
+
+    /// <summary>φ word-major with each word's K topics padded to a multiple of 16 (any <see cref="Vector{T}"/> width), and α padded alike.</summary>
+    private (float[] Phi, float[] Alpha, int Width) PaddedTopics()
+    {
+        var k = NumberOfTopics;
+        var kp = (k + 15) / 16 * 16;
+        var phi = new float[Vocabulary.Count * kp];
+        for (var w = 0; w < Vocabulary.Count; w++) _phi.AsSpan(w * k, k).CopyTo(phi.AsSpan(w * kp));
+        var alpha = new float[kp];
+        for (var t = 0; t < k; t++) alpha[t] = (float)_alpha[t];
+        return (phi, alpha, kp);
+    }
+
+    /// <summary>Expected topic counts moving by less than this many tokens in a sweep count as converged.</summary>
+    internal const float Cvb0Tolerance = 0.01f;
+
     /// <summary>
     /// Fold-in: Gibbs sampling of the document's topics with the topic-word distributions fixed; the first
     /// quarter of the sweeps is burn-in. After it, every token adds its full conditional p(z = t | rest) to the
@@ -134,7 +261,7 @@ public sealed class LdaModel
     /// which is what makes a mixture per scored paper affordable.
     /// </para>
     /// </summary>
-    internal float[] Infer(ReadOnlySpan<int> words)
+    private float[] InferGibbs(ReadOnlySpan<int> words)
     {
         var k = NumberOfTopics;
         var alphaSum = _alphaSum;
@@ -292,6 +419,7 @@ public sealed class LdaModel
         writer.Write(o.NumberOfSummaryTermsPerTopic);
         writer.Write(o.Seed);
         writer.Write(o.InferenceIterations);
+        writer.Write((int)o.Inference);
         writer.Write(o.MinimumTokenLength);
         var n = o.Normalization;
         writer.Write(n.CaseFolding);
@@ -332,8 +460,8 @@ public sealed class LdaModel
         {
             if (reader.ReadString() != Magic) throw Corrupt("not an LDA model");
             var version = reader.ReadInt32();
-            if (version != FormatVersion)
-                throw new TopicModelException($"LDA model has format version {version}; this build reads {FormatVersion}");
+            if (version is < 1 or > FormatVersion)
+                throw new TopicModelException($"LDA model has format version {version}; this build reads 1 to {FormatVersion}");
             var k = Count(reader.ReadInt32(), 1, 10_000, "topic count");
             var options = new LatentDirichletAllocationOptions
             {
@@ -344,6 +472,7 @@ public sealed class LdaModel
                 NumberOfSummaryTermsPerTopic = reader.ReadInt32(),
                 Seed = reader.ReadInt32(),
                 InferenceIterations = reader.ReadInt32(),
+                Inference = version >= 2 ? (LdaInference)reader.ReadInt32() : LdaInference.Gibbs,
                 MinimumTokenLength = reader.ReadInt32(),
                 Normalization = new TextNormalizationOptions
                 {

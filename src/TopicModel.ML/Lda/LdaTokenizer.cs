@@ -34,22 +34,29 @@ internal sealed class LdaTokenizer
     }
 
     /// <summary>
-    /// The vocabulary ids of <paramref name="text"/>'s tokens (unknown ones skipped) without making a string per
-    /// token: the scorer's fold-in path, where allocation per token would cost more than the lookup.
+    /// The vocabulary ids of the texts' tokens, one text after the other (unknown ones skipped), without making a string
+    /// per token: the scorer's fold-in path, where allocation per token would cost more than the lookup. The ids are
+    /// those of the texts joined by line breaks. The span lives in a per-thread buffer until this thread's next call.
     /// </summary>
-    public int[] Ids(string text, Vocabulary vocabulary)
+    public ReadOnlySpan<int> Ids(ReadOnlySpan<string> texts, Vocabulary vocabulary)
     {
         var buffer = t_buffer ??= new TokenBuffer();
-        buffer.Clear();
-        _analyzer.Analyze(text, buffer);
-        var ids = new List<int>(buffer.Count);
-        for (var i = 0; i < buffer.Count; i++)
+        var ids = t_ids ??= new int[256];
+        var count = 0;
+        foreach (var text in texts)
         {
-            var t = buffer[i];
-            if (t.Length >= _minLength && !_stop.Contains(t) && vocabulary.TryGetId(t, out var id)) ids.Add(id);
+            _analyzer.Analyze(text, buffer);
+            if (count + buffer.Count > ids.Length) Array.Resize(ref ids, Math.Max(ids.Length * 2, count + buffer.Count));
+            for (var i = 0; i < buffer.Count; i++)
+            {
+                var t = buffer[i];
+                if (t.Length >= _minLength && !_stop.Contains(t) && vocabulary.TryGetId(t, out var id)) ids[count++] = id;
+            }
         }
-        return [.. ids];
+        t_ids = ids;
+        return ids.AsSpan(0, count);
     }
 
+    [ThreadStatic] private static int[]? t_ids;
     [ThreadStatic] private static TokenBuffer? t_buffer;
 }

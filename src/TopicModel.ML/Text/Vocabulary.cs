@@ -11,7 +11,7 @@ public sealed class Vocabulary
 
     private readonly string[] _terms;
     private readonly int[] _documentFrequencies;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly TermTable _lookup;
 
     internal Vocabulary(string[] terms, int[] documentFrequencies, int documentCount)
     {
@@ -19,13 +19,7 @@ public sealed class Vocabulary
         _documentFrequencies = documentFrequencies;
         Terms = Array.AsReadOnly(terms);
         DocumentCount = documentCount;
-        var ids = new Dictionary<string, int>(terms.Length, StringComparer.Ordinal);
-        for (var i = 0; i < terms.Length; i++)
-        {
-            if (!ids.TryAdd(terms[i], i))
-                throw new TopicModelException($"vocabulary: term '{terms[i]}' appears twice");
-        }
-        _lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        _lookup = new TermTable(terms);
     }
 
     public int Count => _terms.Length;
@@ -41,10 +35,10 @@ public sealed class Vocabulary
     /// <summary>In how many of the <see cref="DocumentCount"/> documents the term occurred.</summary>
     public int DocumentFrequency(int id) => _documentFrequencies[id];
 
-    public bool TryGetId(ReadOnlySpan<char> term, out int id) => _lookup.TryGetValue(term, out id);
+    public bool TryGetId(ReadOnlySpan<char> term, out int id) => (id = _lookup.IdOf(term)) >= 0;
 
     /// <summary>The id of <paramref name="term"/>, or -1 when it is not in the vocabulary.</summary>
-    public int IdOf(ReadOnlySpan<char> term) => _lookup.TryGetValue(term, out var id) ? id : -1;
+    public int IdOf(ReadOnlySpan<char> term) => _lookup.IdOf(term);
 
     public void Save(BinaryWriter writer)
     {

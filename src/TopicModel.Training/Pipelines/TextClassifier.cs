@@ -85,8 +85,24 @@ public sealed class TextClassifier : IPaperClassifier
     /// <summary>What a sentence encoder reads of a paper: the same title and abstract text the topic model reads.</summary>
     public static string EmbeddingText(Paper paper) => LdaStep.Text(paper);
 
+    /// <summary>
+    /// <see cref="Featurize(Paper, float[])"/> with the rule block already written (<paramref name="fired"/>: by
+    /// <see cref="RuleFeatures.Write"/>), so that prediction matches the paper's keywords once for both the features
+    /// and the blend.
+    /// </summary>
+    private SparseVector Featurize(Paper paper, float[]? topicMixture, ReadOnlySpan<float> ruleBlock, bool fired)
+    {
+        var text = Featurizer.Transform(Fields(paper));
+        var features = RuleWeight == 0 ? text
+            : fired ? Append(text, ruleBlock, RuleWeight)
+            : new SparseVector(text.Dimension + ruleBlock.Length, text.Indices, text.Values);
+        if (Lda is not null) features = Append(features, topicMixture ?? TopicMixture(Lda, paper), TopicFeatureWeight);
+        return Encoder is null ? features : Append(features, Encoder.Embed(EmbeddingText(paper)), EmbeddingWeight);
+    }
+
     /// <summary>The paper's topic mixture by fold-in (deterministic per paper), as features and in scoring output.</summary>
-    public static float[] TopicMixture(LdaModel lda, Paper paper) => lda.InferText(LdaStep.Text(paper));
+    /// <remarks>The same as <c>lda.InferText(LdaStep.Text(paper))</c>, without joining the fields into one string.</remarks>
+    public static float[] TopicMixture(LdaModel lda, Paper paper) => lda.InferText([paper.Title, paper.Abstract]);
 
     /// <summary>Text features followed by the rule block (dimension <see cref="RuleFeatures.Dimension"/>), non-zeros only.</summary>
     public static SparseVector Combine(SparseVector text, Paper paper, RuleFeatures? rules, float ruleWeight)
@@ -124,12 +140,19 @@ public sealed class TextClassifier : IPaperClassifier
     /// </param>
     public void Predict(Paper paper, Span<float> probabilities, float[]? topicMixture)
     {
-        Model.PredictProbabilities(Featurize(paper, topicMixture), probabilities);
+        if (Rules is null)
+        {
+            Model.PredictProbabilities(Featurize(paper, topicMixture), probabilities);
+            return;
+        }
+        Span<float> block = stackalloc float[Rules.Dimension];
+        var fired = Rules.Write(paper, block);
+        Model.PredictProbabilities(Featurize(paper, topicMixture, block, fired), probabilities);
         if (LabelModelBlend == 0) return;
-        Span<float> votes = stackalloc float[probabilities.Length];
-        Rules!.VoteDistribution(paper, votes);
+        // The rules' vote (RuleFeatures.VoteDistribution): their vote shares, uniform when none fired.
+        var votes = block[Rules.Functions.Functions.Count..];
         for (var c = 0; c < probabilities.Length; c++)
-            probabilities[c] = (1 - LabelModelBlend) * probabilities[c] + LabelModelBlend * votes[c];
+            probabilities[c] = (1 - LabelModelBlend) * probabilities[c] + LabelModelBlend * (fired ? votes[c] : 1f / Rules.TopicCount);
     }
 
     public string FeatureName(int index)

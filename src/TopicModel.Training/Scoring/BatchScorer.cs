@@ -15,8 +15,9 @@ namespace TopicModel.Training.Scoring;
 /// Scores inputs in bulk: streams records from the readers, classifies them on all cores, and writes
 /// results in input order. Memory stays constant whatever the input size. Every record ends up either
 /// in the output or, with its file, line and reason, in the rejects stream. With a topic model, each record
-/// also gets the paper's LDA topic mixture; fold-in inference is seeded from the model seed and the paper's
-/// words, so the output does not depend on threads, batches or input order.
+/// also gets the paper's LDA topic mixture; fold-in is a function of the paper's words alone (CVB0 draws nothing, Gibbs
+/// is seeded by the model seed and the words), so the output does not depend on threads, batches or input order.
+/// With <see cref="ScoringOptions.Shard"/>, only that shard's part of the inputs is scored (<see cref="ShardPlan"/>).
 /// </summary>
 public static class BatchScorer
 {
@@ -60,8 +61,9 @@ public static class BatchScorer
             throw new TopicModelException($"top must be between 1 and {classifier.Topics.Count}, got {options.Top}");
         var clock = Stopwatch.StartNew();
         long scored = 0, rejected = 0, warnings = 0;
-        var items = inputs.SelectMany(path => PaperReader.Read(path, options.Reader));
-        using var writer = new ScoredPaperWriter(output, options.Format, topicMixture: topicModel is not null);
+        var items = Items(inputs, options);
+        // A CSV header belongs to the first shard only, so the shards' outputs concatenate to the whole job's.
+        using var writer = new ScoredPaperWriter(output, options.Format, topicMixture: topicModel is not null, header: (options.Shard?.Index ?? 0) == 0);
         foreach (var (item, result) in OrderedParallel.Map(items, item => (item, Classify(item, classifier, options.Top, topicModel)), options.BatchSize, options.DegreeOfParallelism, cancellation))
         {
             if (result is not null)
@@ -84,6 +86,24 @@ public static class BatchScorer
         rejects.Flush();
         progress?.Invoke(scored + rejected);
         return new ScoringSummary(scored, rejected, warnings, clock.Elapsed);
+    }
+
+    /// <summary>The records to score: every input's, or with a shard of more than one, the shard's part (<see cref="ShardPlan"/>).</summary>
+    private static IEnumerable<ReadItem> Items(IReadOnlyList<string> inputs, ScoringOptions options)
+    {
+        if (options.Shard is not { Count: > 1 } shard) return inputs.SelectMany(path => PaperReader.Read(path, options.Reader));
+        var sized = inputs.Select(path =>
+        {
+            if (path == PaperReader.StdinPath)
+                throw new TopicModelException("--shard needs input files: standard input cannot be divided between shards");
+            if (!File.Exists(path)) throw new TopicModelException("input file not found", path);
+            // The length of what is read: through a symbolic link, its target's (FileInfo.Length would be the link's).
+            using var file = File.OpenRead(path);
+            return new ShardInput(path, file.Length, PaperReader.CanReadByLines(path, options.Reader));
+        }).ToArray();
+        return ShardPlan.Plan(sized, shard).SelectMany(slice => slice.Whole
+            ? PaperReader.Read(slice.Path, options.Reader)
+            : PaperReader.ReadLines(slice.Path, slice.Start, slice.End, options.Reader));
     }
 
     /// <summary>Scores one record; null when the record is not a paper (a reject or a warning).</summary>

@@ -105,10 +105,12 @@ public class LatentDirichletAllocationTests
         Assert.Equal(c, d);
     }
 
-    [Fact]
-    public void Fold_in_inference_recovers_a_new_documents_dominant_topic()
+    [Theory]
+    [InlineData(LdaInference.Cvb0)]
+    [InlineData(LdaInference.Gibbs)]
+    public void Fold_in_inference_recovers_a_new_documents_dominant_topic(LdaInference method)
     {
-        var model = new LatentDirichletAllocation(Options()).FitTokens(Corpus.Documents);
+        var model = new LatentDirichletAllocation(Options() with { Inference = method }).FitTokens(Corpus.Documents);
         var (fresh, dominant) = GeneratedTopics.Create(documents: 40, Topics, WordsPerTopic, length: 30, seed: 99);
         var correct = 0;
         for (var d = 0; d < fresh.Count; d++)

@@ -61,4 +61,35 @@ public class LdaModelPersistenceTests
         BitConverter.GetBytes(99).CopyTo(newer, offset - 4);
         Assert.Contains("format version 99", Assert.Throws<TopicModelException>(() => Load(newer)).Message);
     }
+
+    [Fact]
+    public void A_version_1_model_folds_in_by_gibbs_sampling_as_when_it_was_written_and_version_2_keeps_the_method()
+    {
+        var model = Fit();
+        Assert.Equal(LdaInference.Cvb0, model.Options.Inference);
+        var gibbs = model.WithInference(LdaInference.Gibbs, model.Options.InferenceIterations);
+        var v2 = LatentDirichletAllocationTests.Bytes(gibbs);
+        Assert.Equal(LdaInference.Gibbs, Load(v2).Options.Inference);
+
+        // Version 1 had no method field; it would follow the inference iterations, the eighth field after the magic string.
+        var version = 1 + "TopicModel.LdaModel".Length;
+        var at = version + 4 + 4 + 8 + 8 + 4 + 4 + 4 + 4;
+        var current = LatentDirichletAllocationTests.Bytes(model);
+        Assert.Equal(2, BitConverter.ToInt32(current, version));
+        Assert.Equal((int)LdaInference.Cvb0, BitConverter.ToInt32(current, at));
+        var v1 = current[..at].Concat(current[(at + 4)..]).ToArray();
+        BitConverter.GetBytes(1).CopyTo(v1, version);
+
+        var loaded = Load(v1);
+        Assert.Equal(LdaInference.Gibbs, loaded.Options.Inference);
+        string[] document = [GeneratedTopics.Word(0, 1), GeneratedTopics.Word(0, 2), GeneratedTopics.Word(2, 0), GeneratedTopics.Word(0, 3)];
+        Assert.Equal(gibbs.Infer(document), loaded.Infer(document));
+        Assert.NotEqual(model.Infer(document), loaded.Infer(document));
+        // Saved again it is a version-2 model that says Gibbs.
+        Assert.Equal(v2, LatentDirichletAllocationTests.Bytes(loaded));
+
+        var unknown = (byte[])current.Clone();
+        BitConverter.GetBytes(7).CopyTo(unknown, at);
+        Assert.Contains("Inference 7 is not a known fold-in method", Assert.Throws<TopicModelException>(() => Load(unknown)).Message);
+    }
 }

@@ -59,25 +59,31 @@ public class LdaRealTextTests
     }
 
     [Fact]
-    public void Fold_in_at_the_default_sweeps_is_close_to_a_long_run_and_closer_than_two_sweeps()
+    public void Fold_in_by_cvb0_and_by_gibbs_at_the_default_iterations_is_close_to_a_long_gibbs_run()
     {
-        // One fit, folded in with different sweep counts; held-out papers mix topics.
+        // One fit, folded in with each method; held-out papers mix topics. The reference is the posterior mean of a long run.
         var fitted = new LatentDirichletAllocation(Options).Fit(Training);
-        float[][] Mixtures(int sweeps)
+        float[][] Mixtures(LdaInference method, int iterations)
         {
-            var model = fitted.WithInferenceIterations(sweeps);
-            Assert.Equal(sweeps, model.Options.InferenceIterations);
+            var model = fitted.WithInference(method, iterations);
+            Assert.Equal((method, iterations), (model.Options.Inference, model.Options.InferenceIterations));
             Assert.Equal(fitted.TopTerms(2, 10), model.TopTerms(2, 10));
             return HeldOut.Select(model.InferText).ToArray();
         }
-        var reference = Mixtures(2000);
+        var reference = Mixtures(LdaInference.Gibbs, 2000);
         double Distance(float[][] mixtures) => mixtures.Zip(reference, (a, b) => a.Zip(b, (x, y) => (double)Math.Abs(x - y)).Sum()).Average();
 
-        var atDefault = Distance(Mixtures(new LatentDirichletAllocationOptions().InferenceIterations));
-        var twoSweeps = Distance(Mixtures(2));
-        Assert.True(atDefault < 0.05, $"mean L1 {atDefault:F3} to the 2000-sweep mixtures");
-        Assert.True(atDefault < twoSweeps / 2, $"default sweeps {atDefault:F3}, 2 sweeps {twoSweeps:F3}");
-        Assert.Equal(HeldOut.Select(fitted.InferText), Mixtures(fitted.Options.InferenceIterations));
+        var defaults = new LatentDirichletAllocationOptions();
+        Assert.Equal(LdaInference.Cvb0, defaults.Inference);
+        var cvb0 = Distance(Mixtures(LdaInference.Cvb0, defaults.InferenceIterations));
+        var gibbs = Distance(Mixtures(LdaInference.Gibbs, defaults.InferenceIterations));
+        var twoSweeps = Distance(Mixtures(LdaInference.Gibbs, 2));
+        Assert.True(gibbs < 0.05, $"Gibbs: mean L1 {gibbs:F3} to the 2000-sweep mixtures");
+        Assert.True(gibbs < twoSweeps / 2, $"default sweeps {gibbs:F3}, 2 sweeps {twoSweeps:F3}");
+        // CVB0 has no sampling noise: closer to the long run than the default Gibbs sweeps.
+        Assert.True(cvb0 < gibbs, $"CVB0 {cvb0:F3}, Gibbs {gibbs:F3}");
+        Assert.Equal(HeldOut.Select(fitted.InferText), Mixtures(fitted.Options.Inference, fitted.Options.InferenceIterations));
+        Assert.All(HeldOut.Select(fitted.InferText), m => Assert.Equal(1.0, m.Sum(), 4));
         var e = Assert.Throws<TopicModelException>(() => fitted.WithInferenceIterations(0));
         Assert.Contains("InferenceIterations must be at least 1", e.Message);
     }

@@ -58,6 +58,7 @@ public class RecipeReaderTests
     [InlineData("""{"data": {"train": ["a.txt"]}, "lda": {"maximumDocumentFrequency": 1.5}}""", "$.lda.maximumDocumentFrequency")]
     [InlineData("""{"data": {"train": ["a.txt"]}, "lda": {"numberOfTopcs": 12}}""", "$.lda.numberOfTopcs: unknown setting")]
     [InlineData("""{"data": {"train": ["a.txt"]}, "lda": {"wordPromotionWeight": -0.1}}""", "$.lda.wordPromotionWeight")]
+    [InlineData("""{"data": {"train": ["a.txt"]}, "lda": {"inference": "mcmc"}}""", "$.lda.inference: expected one of \"cvb0\", \"gibbs\"")]
     [InlineData("""{"data": {"train": ["a.txt"]},}}""", "not valid JSON")]
     public void Errors_name_the_json_path_and_what_was_expected(string json, string expected)
     {
@@ -65,6 +66,17 @@ public class RecipeReaderTests
 
         Assert.Contains(expected, error.Message);
         Assert.StartsWith("/r/train.json", error.Message);
+    }
+
+    [Fact]
+    public void Fold_in_is_cvb0_unless_the_lda_section_asks_for_gibbs()
+    {
+        var plain = RecipeReader.Parse("""{"data": {"train": ["a.txt"]}, "lda": {"numberOfTopics": 12}}""", "/r/train.json");
+        var gibbs = RecipeReader.Parse("""{"data": {"train": ["a.txt"]}, "lda": {"inference": "Gibbs", "inferenceIterations": 40}}""", "/r/train.json");
+
+        Assert.Equal(TopicModel.ML.Lda.LdaInference.Cvb0, plain.Lda.Options.Inference);
+        Assert.Equal((TopicModel.ML.Lda.LdaInference.Gibbs, 40), (gibbs.Lda.Options.Inference, gibbs.Lda.Options.InferenceIterations));
+        Assert.Equal(TopicModel.ML.Lda.LdaInference.Cvb0, RecipeReader.Read(RepoPaths.Recipe).Lda.Options.Inference);
     }
 
     [Fact]
