@@ -7,11 +7,13 @@ cd "$(dirname "$0")/.."
 command -v dotnet >/dev/null || { echo "the .NET SDK (dotnet) is required"; exit 1; }
 dotnet restore TopicModel.sln
 
-# Debian packages: chromium renders the HTML report headless in the browser test; nodejs/npm fetch plotly.js.
+# Debian packages: chromium renders the HTML report headless in the browser tests; libgomp1 (OpenMP) is what
+# LightGbm's native library (lib_lightgbm.so, from the Microsoft.ML.LightGbm package) links against.
+# plotly.js needs nothing: reports inline the copy inside the Plotly.NET package.
 # apt/dpkg may be locked for a moment by unattended upgrades, so installs retry.
 apt_packages=()
 command -v chromium >/dev/null || apt_packages+=(chromium)
-command -v npm >/dev/null || apt_packages+=(nodejs npm)
+ldconfig -p 2>/dev/null | grep -q 'libgomp\.so\.1' || apt_packages+=(libgomp1)
 if ((${#apt_packages[@]})); then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -25,11 +27,3 @@ if ((${#apt_packages[@]})); then
   done
 fi
 
-# plotly.js for the HTML reports, inlined so they work offline. Keep the version in step with
-# PlotlyJsSource.PinnedVersion (src/TopicModel.Evaluation/Html), which a test checks.
-plotly_version="4.1.2"
-installed=$(node -p "require('./node_modules/plotly.js-dist-min/package.json').version" 2>/dev/null || true)
-if [ "$installed" != "$plotly_version" ]; then
-  # --prefix: npm would otherwise install into the nearest parent folder that has a package.json.
-  npm install --prefix . --no-save --no-audit --no-fund "plotly.js-dist-min@${plotly_version}"
-fi

@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Globalization;
-using TopicModel.Evaluation.Plotly;
+using Plotly.NET;
 
 namespace TopicModel.Notebooks;
 
@@ -16,7 +16,7 @@ public static class DisplayFormatter
         IHtmlContent html => new DisplayOutput(DisplayOutput.Html, html.ToHtml()),
         string s when s.TrimStart().StartsWith('<') => new DisplayOutput(DisplayOutput.Html, s),
         string s => new DisplayOutput(DisplayOutput.PlainText, s),
-        Figure figure => new DisplayOutput(DisplayOutput.Html, NotebookHtml.Plot(figure)),
+        GenericChart figure => new DisplayOutput(DisplayOutput.Html, NotebookHtml.Plot(figure)),
         IDictionary => new DisplayOutput(DisplayOutput.PlainText, Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""),
         IEnumerable rows => new DisplayOutput(DisplayOutput.Html, NotebookHtml.TableOf(rows, ElementType(rows.GetType()), 100)),
         IFormattable f => new DisplayOutput(DisplayOutput.PlainText, f.ToString(null, CultureInfo.InvariantCulture)),

@@ -4,8 +4,8 @@ using System.Net;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
-using TopicModel.Evaluation.Html;
-using TopicModel.Evaluation.Plotly;
+using Plotly.NET;
+using TopicModel.Evaluation.Charts;
 
 namespace TopicModel.Notebooks;
 
@@ -47,9 +47,9 @@ public static class NotebookHtml
     /// A plotly figure as a div and a script that draws it, loading plotly.js from the CDN when the page has none
     /// (VS Code's notebook renderer runs the script). The div id is derived from the figure, unless given.
     /// </summary>
-    public static string Plot(Figure figure, string? id = null, int height = 480)
+    public static string Plot(GenericChart figure, string? id = null, int height = 480)
     {
-        var json = figure.ToJson();
+        var json = ReportCharts.ToJson(figure);
         id ??= "plot-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..12];
         // "</" inside a script block would end it; JSON allows "<\/".
         var safe = json.Replace("</", "<\\/", StringComparison.Ordinal);
@@ -61,7 +61,7 @@ public static class NotebookHtml
               var draw = function () { Plotly.newPlot("{{id}}", figure.data, figure.layout, { responsive: true }); };
               if (window.Plotly) { draw(); return; }
               var script = document.createElement("script");
-              script.src = "{{PlotlyJsSource.CdnUrl}}";
+              script.src = "https://cdn.plot.ly/plotly-{{(global::Globals.PLOTLYJS_VERSION)}}.min.js";
               script.onload = draw;
               document.head.appendChild(script);
             })();

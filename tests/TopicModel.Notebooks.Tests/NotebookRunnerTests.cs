@@ -49,7 +49,7 @@ public class NotebookRunnerTests
             display("<i>markup</i>");
             display("plain words");
             display(HTML(NotebookHtml.Table(new[] { new { Name = "a", Score = 0.5 }, new { Name = "b<c", Score = 0.25 } })));
-            display(TopicModel.Evaluation.Plotly.Charts.ConfusionHeatmap(new[] { "x", "y" }, new long[,] { { 1, 0 }, { 2, 3 } }));
+            display(TopicModel.Evaluation.Charts.ReportCharts.ConfusionHeatmap(new[] { "x", "y" }, new long[,] { { 1, 0 }, { 2, 3 } }));
             """));
         var result = nb.Run();
 

@@ -1,9 +1,10 @@
+using Xunit;
 using System.Diagnostics;
 
-namespace TopicModel.Evaluation.Tests.Plotly;
+namespace TopicModel.TestSupport;
 
 /// <summary>Runs the Debian chromium headless and offline against local files.</summary>
-internal static class HeadlessChromium
+public static class HeadlessChromium
 {
     private static readonly string[] Candidates = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
 
