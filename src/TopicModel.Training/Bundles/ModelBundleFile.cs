@@ -6,6 +6,7 @@ using TopicModel.ML;
 using TopicModel.ML.Lda;
 using TopicModel.ML.Text;
 using TopicModel.ML.Trainers;
+using TopicModel.MLNet;
 using TopicModel.Training.Pipelines;
 
 namespace TopicModel.Training.Bundles;
@@ -80,7 +81,7 @@ public static class ModelBundleFile
             throw new TopicModelException("bundle taxonomy does not match its manifest", path);
 
         var featurizer = Deserialize(contents.Entry("featurizer.bin"), FittedTextFeaturizer.Load, path, "featurizer.bin");
-        var model = Deserialize(contents.Entry("model.bin"), ModelSerializer.Load, path, "model.bin");
+        var model = Deserialize(contents.Entry("model.bin"), r => ModelSerializer.Load(r, MlNetModel.Loaders), path, "model.bin");
         if (!model.ClassNames.SequenceEqual(taxonomy.Ids))
             throw new TopicModelException("the model's classes are not the bundle taxonomy's topics", path);
         // Optional: bundles trained without a topic model (or before there was one) have no lda.bin.
