@@ -143,7 +143,8 @@ public static class ModelBundleFile
             }
             return (rules, ruleWeight, blend, topicWeight);
         }
-        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException)
+        // ArgumentException: an object with a key twice (System.Text.Json reports it when the object is first read).
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException or ArgumentException)
         {
             throw new TopicModelException($"pipeline.json is not valid: {e.Message}", path, inner: e);
         }
