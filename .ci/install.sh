@@ -7,16 +7,18 @@ cd "$(dirname "$0")/.."
 command -v dotnet >/dev/null || { echo "the .NET SDK (dotnet) is required"; exit 1; }
 dotnet restore TopicModel.sln
 
-# Debian packages: chromium renders the HTML report headless in the browser test; nodejs/npm fetch plotly.js.
+# Debian packages: chromium renders the HTML report headless in the browser tests; libgomp1 (OpenMP) is what
+# LightGbm's native library (lib_lightgbm.so, from the Microsoft.ML.LightGbm package) links against.
+# plotly.js needs nothing: reports inline the copy inside the Plotly.NET package.
 # apt/dpkg may be locked for a moment by unattended upgrades, so installs retry.
 apt_packages=()
 command -v chromium >/dev/null || apt_packages+=(chromium)
-command -v npm >/dev/null || apt_packages+=(nodejs npm)
 # Jupyter runs the notebooks with the dotnet-interactive kernel in CI (.ci/notebooks.sh); nbformat validates them.
 [ -x /usr/bin/jupyter-nbconvert ] || apt_packages+=(jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel)
 /usr/bin/python3 -c "import nbformat" 2>/dev/null || apt_packages+=(python3-nbformat)
 # GNU parallel runs `score --shard` shards side by side in bench/shard_parallel.sh.
 command -v parallel >/dev/null || apt_packages+=(parallel)
+ldconfig -p 2>/dev/null | grep 'libgomp\.so\.1' >/dev/null || apt_packages+=(libgomp1)
 if ((${#apt_packages[@]})); then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -28,15 +30,6 @@ if ((${#apt_packages[@]})); then
     echo "apt-get failed (attempt $attempt), retrying in 15 s"
     sleep 15
   done
-fi
-
-# plotly.js for the HTML reports, inlined so they work offline. Keep the version in step with
-# PlotlyJsSource.PinnedVersion (src/TopicModel.Evaluation/Html), which a test checks.
-plotly_version="4.1.2"
-installed=$(node -p "require('./node_modules/plotly.js-dist-min/package.json').version" 2>/dev/null || true)
-if [ "$installed" != "$plotly_version" ]; then
-  # --prefix: npm would otherwise install into the nearest parent folder that has a package.json.
-  npm install --prefix . --no-save --no-audit --no-fund "plotly.js-dist-min@${plotly_version}"
 fi
 
 # The .NET Interactive kernel as a Jupyter kernel (the same kernel Polyglot Notebooks runs), for .ci/notebooks.sh.

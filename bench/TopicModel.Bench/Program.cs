@@ -39,6 +39,11 @@ if (args.Length > 0 && args[0].StartsWith("lda-", StringComparison.Ordinal))
     LdaCompare.Run(args);
     return;
 }
+if (args.Length > 0 && args[0] == "mlnet-trainers")
+{
+    MlNetTrainers.Run(args);
+    return;
+}
 if (args.Length > 0 && args[0].StartsWith("fasttree-", StringComparison.Ordinal))
 {
     FastTreeCompare.Run(args);

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Spectre.Console;
 using TopicModel.Cli.Rendering;
 using TopicModel.Evaluation.Html;
-using TopicModel.Evaluation.Plotly;
+using TopicModel.Evaluation.Charts;
 using TopicModel.ML;
 using TopicModel.ML.Lda;
 using TopicModel.Training.Bundles;
@@ -33,8 +33,8 @@ public static class TopicsCommand
             RenderTable(Terminal.Create(stdout), lda, bundle.Manifest, count);
             if (parse.GetValue(html) is { } htmlPath)
             {
-                var source = Page(bundle, lda, count).Save(htmlPath);
-                stderr.WriteLine($"wrote {htmlPath}; {source.Description}");
+                Page(bundle, lda, count).Save(htmlPath);
+                stderr.WriteLine($"wrote {htmlPath} (plotly.js inlined: it opens offline)");
             }
             return Task.FromResult(ExitCodes.Ok);
         });
@@ -75,14 +75,14 @@ public static class TopicsCommand
                 values: d["shares"]!.AsArray().Select(s => s!.GetValue<double>()).ToArray())).ToArray();
             report = report.AddSection("Topic share per digest")
                 .AddParagraph("Mean topic mixture of each digest's training papers, in date order.")
-                .AddFigure(Charts.GroupedBars(names, series, "Topic share per digest", ".0%"), id: "digest-shares");
+                .AddFigure(ReportCharts.GroupedBars(names, series, "Topic share per digest", ".0%"), id: "digest-shares");
         }
 
         report = report.AddSection("Top terms per topic");
         foreach (var t in lda.Topics)
         {
             var top = lda.TopTerms(t.Id, count);
-            report = report.AddFigure(Charts.TopicTermBars(names[t.Id], top.Select(x => x.Term).ToArray(), top.Select(x => x.Weight).ToArray(), count), id: $"topic-{t.Id}");
+            report = report.AddFigure(ReportCharts.TopicTermBars(names[t.Id], top.Select(x => x.Term).ToArray(), top.Select(x => x.Weight).ToArray(), count), id: $"topic-{t.Id}");
         }
         return report;
     }

@@ -17,7 +17,6 @@ public static class EvaluationSummary
         var writer = console.Profile.Out.Writer;
         writer.WriteLine(ReportText.Scope(result));
         if (comparison is not null) writer.WriteLine($"Compared with {comparison.BaselineName}: {comparison.Verdict}");
-        if (files.Plotly is { IsInline: false } plotly) writer.WriteLine($"note: {plotly.Description}");
         writer.WriteLine($"Report: {files.Html} (also report.md, metrics.json in {files.Folder})");
     }
 }

@@ -1,13 +1,14 @@
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.RegularExpressions;
-using TopicModel.Evaluation.Plotly;
+using Plotly.NET;
 using TopicModel.ML;
 
 namespace TopicModel.Evaluation.Html;
 
 /// <summary>
-/// An immutable, self-contained HTML report: sections with headings, paragraphs, tables and plotly figures.
+/// An immutable, self-contained HTML report: sections with headings, paragraphs, tables and Plotly.NET charts,
+/// with plotly.js inlined once (from the Plotly.NET package), so the page opens offline.
 /// Each <c>Add*</c> returns a new report with the block appended, so partial reports can be shared and extended.
 /// Every piece of text is HTML-escaped; figures get stable ids (<c>figure-1</c>, <c>figure-2</c>, ... unless given).
 /// </summary>
@@ -48,7 +49,7 @@ public sealed partial class HtmlReport
     }
 
     /// <param name="id">Id of the figure's div: a letter then letters, digits, '-' or '_'; default <c>figure-N</c>.</param>
-    public HtmlReport AddFigure(Figure figure, string? caption = null, string? id = null)
+    public HtmlReport AddFigure(GenericChart figure, string? caption = null, string? id = null)
     {
         var existing = FigureIds;
         id ??= $"figure-{existing.Count + 1}";
@@ -59,17 +60,13 @@ public sealed partial class HtmlReport
         return With(new ReportBlock.Chart(figure, id, caption));
     }
 
-    /// <summary>The whole page; with an inline <paramref name="plotly"/> it has no external references.</summary>
-    public string Render(PlotlyJsSource plotly) => HtmlReportRenderer.Render(Title, _blocks, plotly, ErrorListId);
+    /// <summary>The whole page: no external references.</summary>
+    public string Render() => HtmlReportRenderer.Render(Title, _blocks, ErrorListId);
 
-    /// <summary>
-    /// Writes the page to <paramref name="path"/> (creating its folder) and returns where plotly.js came from,
-    /// located with <see cref="PlotlyJsLocator.Locate()"/> unless given, so the caller can log it.
-    /// </summary>
-    public PlotlyJsSource Save(string path, PlotlyJsSource? plotly = null)
+    /// <summary>Writes the page to <paramref name="path"/>, creating its folder.</summary>
+    public void Save(string path)
     {
-        plotly ??= PlotlyJsLocator.Locate();
-        var html = Render(plotly);
+        var html = Render();
         try
         {
             var folder = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -80,7 +77,6 @@ public sealed partial class HtmlReport
         {
             throw new TopicModelException($"cannot write the HTML report: {e.Message}", path, inner: e);
         }
-        return plotly;
     }
 
     private const string ErrorListId = "report-errors";

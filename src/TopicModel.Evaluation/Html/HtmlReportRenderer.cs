@@ -1,14 +1,14 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using TopicModel.ML;
+using TopicModel.Evaluation.Charts;
 
 namespace TopicModel.Evaluation.Html;
 
-/// <summary>Turns report blocks into one HTML page with the plotly figures drawn by an inline script.</summary>
+/// <summary>Turns report blocks into one HTML page: plotly.js inlined once, then one script that draws every chart.</summary>
 internal static partial class HtmlReportRenderer
 {
-    public static string Render(string title, IReadOnlyList<ReportBlock> blocks, PlotlyJsSource plotly, string errorListId)
+    public static string Render(string title, IReadOnlyList<ReportBlock> blocks, string errorListId)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -17,14 +17,6 @@ internal static partial class HtmlReportRenderer
             .Append("<style>\n").Append(Css).Append("</style>\n</head>\n")
             .Append("<body data-report-errors=\"0\" data-plots-rendered=\"0\">\n<main>\n")
             .Append("<h1>").Append(Escape(title)).Append("</h1>\n");
-        if (!plotly.IsInline)
-        {
-            // The notice is path-free so the same report inputs give the same page on every machine.
-            html.Append("<p class=\"notice\" id=\"plotly-cdn-notice\">plotly.js was not found locally (")
-                .Append(Escape(PlotlyJsLocator.RelativePath.Replace('\\', '/')))
-                .Append("), so the charts load from ").Append(Escape(PlotlyJsSource.CdnUrl))
-                .Append(" and need internet access. Run .ci/install.sh to produce reports that work offline.</p>\n");
-        }
 
         var figures = new List<ReportBlock.Chart>();
         var inSection = false;
@@ -57,19 +49,13 @@ internal static partial class HtmlReportRenderer
         html.Append("<pre id=\"").Append(errorListId).Append("\" class=\"errors\" hidden></pre>\n</main>\n");
 
         html.Append("<script>\n").Append(ErrorTrapScript.Replace("__ERRORS_ID__", errorListId, StringComparison.Ordinal)).Append("</script>\n");
-        if (plotly.IsInline)
-        {
-            html.Append("<script>\n").Append(ReadPlotly(plotly.LocalPath!)).Append("\n</script>\n");
-        }
-        else
-        {
-            html.Append("<script src=\"").Append(Escape(PlotlyJsSource.CdnUrl)).Append("\" charset=\"utf-8\"></script>\n");
-        }
+        // plotly.js once per page, however many charts it has.
+        html.Append("<script>\n").Append(PlotlyJs.InlineScript).Append("\n</script>\n");
         html.Append("<script>\n(function () {\n\"use strict\";\nvar figures = [\n");
         for (var i = 0; i < figures.Count; i++)
         {
             // Figure JSON escapes '<', '>' and '&', so it cannot close this script element.
-            html.Append("{\"id\":\"").Append(figures[i].Id).Append("\",\"figure\":").Append(figures[i].Figure.ToJson()).Append('}')
+            html.Append("{\"id\":\"").Append(figures[i].Id).Append("\",\"figure\":").Append(ReportCharts.ToJson(figures[i].Figure)).Append('}')
                 .Append(i + 1 < figures.Count ? ",\n" : "\n");
         }
         html.Append("];\n").Append(DrawScript).Append("})();\n</script>\n</body>\n</html>\n");
@@ -98,27 +84,8 @@ internal static partial class HtmlReportRenderer
 
     private static string Escape(string text) => WebUtility.HtmlEncode(text);
 
-    private static string ReadPlotly(string path)
-    {
-        string script;
-        try
-        {
-            script = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new TopicModelException($"cannot read plotly.js to inline it: {e.Message}", path, inner: e);
-        }
-        // Inside <script>, only "</script" ends the element; in a minified bundle it can only occur in string
-        // literals, where "<\/script" means the same thing.
-        return ScriptEndPattern().Replace(script, @"<\/$1");
-    }
-
     [GeneratedRegex(@"^[-+]?(\d+([.,]\d+)*|\d*\.\d+)([eE][-+]?\d+)?%?$")]
     private static partial Regex NumberPattern();
-
-    [GeneratedRegex("</(script)", RegexOptions.IgnoreCase)]
-    private static partial Regex ScriptEndPattern();
 
     private const string Css = """
         body { font-family: -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; color: #222; margin: 0; background: #fafafa; }
@@ -134,7 +101,6 @@ internal static partial class HtmlReportRenderer
         figure.chart { margin: 1.2em 0; }
         figure.chart .plot { width: 100%; min-height: 300px; }
         figcaption { color: #555; font-size: 0.9em; margin-top: 0.3em; }
-        .notice { background: #fff4e5; border: 1px solid #f0b36a; padding: 8px 12px; }
         .errors { background: #fdecea; border: 1px solid #e57373; padding: 8px 12px; white-space: pre-wrap; }
 
         """;

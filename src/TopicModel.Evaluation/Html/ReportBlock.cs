@@ -1,4 +1,4 @@
-using TopicModel.Evaluation.Plotly;
+using Plotly.NET;
 
 namespace TopicModel.Evaluation.Html;
 
@@ -11,5 +11,5 @@ internal abstract record ReportBlock
 
     public sealed record Table(IReadOnlyList<IReadOnlyList<string>> Rows) : ReportBlock;
 
-    public sealed record Chart(Figure Figure, string Id, string? Caption) : ReportBlock;
+    public sealed record Chart(GenericChart Figure, string Id, string? Caption) : ReportBlock;
 }

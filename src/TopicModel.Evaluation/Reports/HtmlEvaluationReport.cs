@@ -1,10 +1,11 @@
+using Plotly.NET;
+using TopicModel.Evaluation.Charts;
 using TopicModel.Evaluation.Harness;
 using TopicModel.Evaluation.Html;
-using TopicModel.Evaluation.Plotly;
 
 namespace TopicModel.Evaluation.Reports;
 
-/// <summary>report.html: the summary tables and four plotly charts (confusion, per-topic F1, reliability, label distribution).</summary>
+/// <summary>report.html: the summary tables and four Plotly.NET charts (confusion, per-topic F1, reliability, label distribution).</summary>
 public static class HtmlEvaluationReport
 {
     public static HtmlReport Build(EvaluationResult r, ModelComparison? comparison = null)
@@ -18,14 +19,14 @@ public static class HtmlEvaluationReport
 
         report = report
             .AddSection("Confusion matrix")
-            .AddFigure(Charts.ConfusionHeatmap(names, ToArray(r.Metrics.ConfusionMatrix.Counts)), "Rows are true topics, columns predicted topics; color is the share of the row.", "confusion")
+            .AddFigure(ReportCharts.ConfusionHeatmap(names, ToArray(r.Metrics.ConfusionMatrix.Counts)), "Rows are true topics, columns predicted topics; color is the share of the row.", "confusion")
             .AddSection("Per topic")
             .AddFigure(PerTopicF1(r, names), "F1 per topic with its bootstrap interval; topics without evaluation papers have no bar.", "per-topic-f1")
             .AddTable([ReportText.PerTopicHeader, .. ReportText.PerTopic(r)])
             .AddSection("Calibration")
             .AddFigure(Reliability(r), "Accuracy against confidence per bin; points on the diagonal are calibrated.", "reliability")
             .AddSection("Label distribution")
-            .AddFigure(Charts.GroupedBars(names,
+            .AddFigure(ReportCharts.GroupedBars(names,
                 [("training", Shares(r.TrainingLabelCounts)), ("evaluation", Shares(r.EvaluationLabelCounts))],
                 "Share of papers per topic: training vs evaluation", ".0%"), null, "label-distribution")
             .AddSection($"Leakage ({r.Leakage.Count} papers)")
@@ -39,22 +40,22 @@ public static class HtmlEvaluationReport
         return report;
     }
 
-    private static Figure PerTopicF1(EvaluationResult r, string[] names)
+    private static GenericChart PerTopicF1(EvaluationResult r, string[] names)
     {
         var f1 = r.Intervals.PerClass.Select(c => c.F1).ToArray();
         var values = f1.Select(c => c.Estimate ?? double.NaN).ToArray();
         // A percentile interval of a skewed statistic can miss its estimate; the bar then stops at the estimate.
-        return Charts.PerClassBars(names,
+        return ReportCharts.PerClassBars(names,
             values,
             f1.Select((c, i) => Math.Min(c.Lower ?? double.NaN, values[i])).ToArray(),
             f1.Select((c, i) => Math.Max(c.Upper ?? double.NaN, values[i])).ToArray(),
             "F1 per topic (95% bootstrap interval)");
     }
 
-    private static Figure Reliability(EvaluationResult r)
+    private static GenericChart Reliability(EvaluationResult r)
     {
         var bins = r.Metrics.Calibration.Bins;
-        return Charts.ReliabilityCurve(
+        return ReportCharts.ReliabilityCurve(
             bins.Select(b => b.MeanConfidence ?? 0).ToArray(),
             bins.Select(b => b.Accuracy ?? 0).ToArray(),
             bins.Select(b => b.Count).ToArray());

@@ -1,9 +1,7 @@
-using TopicModel.Evaluation.Html;
-
 namespace TopicModel.Evaluation.Reports;
 
-/// <summary>Where a report folder's files are, and where its plotly.js came from.</summary>
-public sealed record ReportFiles(string Folder, PlotlyJsSource? Plotly = null)
+/// <summary>Where a report folder's files are.</summary>
+public sealed record ReportFiles(string Folder)
 {
     public string MetricsJson => Path.Combine(Folder, "metrics.json");
     public string Markdown => Path.Combine(Folder, "report.md");

@@ -1,5 +1,4 @@
 using TopicModel.Evaluation.Harness;
-using TopicModel.Evaluation.Html;
 using TopicModel.ML.IO;
 
 namespace TopicModel.Evaluation.Reports;
@@ -7,15 +6,14 @@ namespace TopicModel.Evaluation.Reports;
 /// <summary>Writes an evaluation's report folder: metrics.json, report.md, report.html, each atomically.</summary>
 public static class ReportWriter
 {
-    public static ReportFiles Write(string folder, EvaluationResult result, ModelComparison? comparison = null, IReadOnlyList<string>? dataFiles = null, PlotlyJsSource? plotly = null)
+    public static ReportFiles Write(string folder, EvaluationResult result, ModelComparison? comparison = null, IReadOnlyList<string>? dataFiles = null)
     {
         Directory.CreateDirectory(folder);
         var files = new ReportFiles(folder);
         var json = MetricsJson.Build(result, comparison, dataFiles);
         AtomicFile.WriteAllText(files.MetricsJson, json.ToJsonString(Training.Json.Options) + "\n");
         AtomicFile.WriteAllText(files.Markdown, MarkdownReport.Render(result, comparison));
-        plotly ??= PlotlyJsLocator.Locate();
-        AtomicFile.WriteAllText(files.Html, HtmlEvaluationReport.Build(result, comparison).Render(plotly));
-        return files with { Plotly = plotly };
+        AtomicFile.WriteAllText(files.Html, HtmlEvaluationReport.Build(result, comparison).Render());
+        return files;
     }
 }

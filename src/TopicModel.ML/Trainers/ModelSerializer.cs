@@ -15,7 +15,10 @@ public static class ModelSerializer
         model.Save(writer);
     }
 
-    public static IMulticlassModel Load(BinaryReader reader)
+    public static IMulticlassModel Load(BinaryReader reader) => Load(reader, null);
+
+    /// <param name="moreLoaders">Readers of models this project does not know (e.g. ML.NET's), by their tag.</param>
+    public static IMulticlassModel Load(BinaryReader reader, IReadOnlyDictionary<string, Func<BinaryReader, IMulticlassModel>>? moreLoaders)
     {
         var version = reader.ReadInt32();
         if (version > FormatVersion)
@@ -27,6 +30,7 @@ public static class ModelSerializer
             NaiveBayes.TrainerName => NaiveBayesModel.Load(reader),
             OneVersusAll.TrainerName => OneVersusAllModel.Load(reader),
             FastTree.TrainerName => FastTreeModel.Load(reader),
+            _ when moreLoaders is not null && moreLoaders.TryGetValue(tag, out var load) => load(reader),
             _ => throw new TopicModelException($"unknown trainer '{tag}' in model weights"),
         };
     }

@@ -5,6 +5,7 @@ using TopicModel.Embeddings;
 using TopicModel.ML.AutoML;
 using TopicModel.ML.Text;
 using TopicModel.ML.Trainers;
+using TopicModel.MLNet;
 using TopicModel.Training.Pipelines;
 
 namespace TopicModel.Training.AutoML;
@@ -29,7 +30,8 @@ public static class PipelineSearchSpace
         new IntHyperparameter("featurizer.minDocumentCount", 1, 3, 2),
         new ChoiceHyperparameter("featurizer.titleWeight", ["1", "1.5", "2", "3"], "1"),
         new ChoiceHyperparameter(Trainer,
-            [SdcaMaximumEntropy.TrainerName, LbfgsMaximumEntropy.TrainerName, NaiveBayes.TrainerName, OneVersusAll.TrainerName, FastTree.TrainerName],
+            [SdcaMaximumEntropy.TrainerName, LbfgsMaximumEntropy.TrainerName, NaiveBayes.TrainerName, OneVersusAll.TrainerName, FastTree.TrainerName,
+             .. MlNetTrainer.Names],
             SdcaMaximumEntropy.TrainerName),
         new FloatHyperparameter("SdcaMaximumEntropy.l2Regularization", 1e-6, 1e-2, 1e-4, Log: true),
         new FloatHyperparameter("LbfgsMaximumEntropy.l2Regularization", 1e-3, 1, 0.1, Log: true),
@@ -50,6 +52,20 @@ public static class PipelineSearchSpace
         new IntHyperparameter("FastTree.numberOfTrees", 20, 200, 50, Log: true),
         new FloatHyperparameter("FastTree.learningRate", 0.05, 0.5, 0.2, Log: true),
         new IntHyperparameter("FastTree.minimumExampleCountPerLeaf", 2, 20, 10),
+        // ML.NET's trainers on our features, over the same ranges as ours where they share a hyperparameter, so the
+        // search compares implementations rather than ranges (docs/benchmarks.md, "ML.NET trainers").
+        new FloatHyperparameter("MLNet.SdcaMaximumEntropy.l2Regularization", 1e-6, 1e-2, 1e-4, Log: true),
+        new FloatHyperparameter("MLNet.LbfgsMaximumEntropy.l2Regularization", 1e-3, 1, 0.1, Log: true),
+        new FloatHyperparameter("MLNet.LbfgsMaximumEntropy.l1Regularization", 0, 0.1, 0),
+        new IntHyperparameter("MLNet.LbfgsMaximumEntropy.maximumNumberOfIterations", 100, 100, 100),
+        new IntHyperparameter("MLNet.LightGbm.numberOfLeaves", 4, 32, 8, Log: true),
+        new IntHyperparameter("MLNet.LightGbm.numberOfTrees", 20, 200, 50, Log: true),
+        new FloatHyperparameter("MLNet.LightGbm.learningRate", 0.05, 0.5, 0.2, Log: true),
+        new IntHyperparameter("MLNet.LightGbm.minimumExampleCountPerLeaf", 2, 20, 10),
+        new IntHyperparameter("MLNet.OneVersusAllFastTree.numberOfLeaves", 4, 32, 8, Log: true),
+        new IntHyperparameter("MLNet.OneVersusAllFastTree.numberOfTrees", 20, 200, 50, Log: true),
+        new FloatHyperparameter("MLNet.OneVersusAllFastTree.learningRate", 0.05, 0.5, 0.2, Log: true),
+        new IntHyperparameter("MLNet.OneVersusAllFastTree.minimumExampleCountPerLeaf", 2, 20, 10),
         new FloatHyperparameter("ruleWeight", 0, 8, 0),
         new FloatHyperparameter("labelModelBlend", 0, 0.8, 0),
         new FloatHyperparameter("taxonomyPriorWeight", 0, 20, 0),

@@ -7,6 +7,7 @@ using TopicModel.ML;
 using TopicModel.ML.Lda;
 using TopicModel.ML.Text;
 using TopicModel.ML.Trainers;
+using TopicModel.MLNet;
 using TopicModel.Training.Pipelines;
 
 namespace TopicModel.Training.Bundles;
@@ -81,7 +82,7 @@ public static class ModelBundleFile
             throw new TopicModelException("bundle taxonomy does not match its manifest", path);
 
         var featurizer = Deserialize(contents.Entry("featurizer.bin"), FittedTextFeaturizer.Load, path, "featurizer.bin");
-        var model = Deserialize(contents.Entry("model.bin"), ModelSerializer.Load, path, "model.bin");
+        var model = Deserialize(contents.Entry("model.bin"), r => ModelSerializer.Load(r, MlNetModel.Loaders), path, "model.bin");
         if (!model.ClassNames.SequenceEqual(taxonomy.Ids))
             throw new TopicModelException("the model's classes are not the bundle taxonomy's topics", path);
         // Optional: bundles trained without a topic model (or before there was one) have no lda.bin.
@@ -150,7 +151,8 @@ public static class ModelBundleFile
             var embeddingWeight = o["embeddingWeight"]?.GetValue<float>() ?? 0f;
             return (rules, ruleWeight, blend, topicWeight, encoder, embeddingWeight);
         }
-        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException)
+        // ArgumentException: an object with a key twice (System.Text.Json reports it when the object is first read).
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException or ArgumentException)
         {
             throw new TopicModelException($"pipeline.json is not valid: {e.Message}", path, inner: e);
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TopicModel.ML.Trainers;
+using TopicModel.MLNet;
 using TopicModel.Training.Recipes;
 
 namespace TopicModel.Training.Trainers;
@@ -11,8 +12,10 @@ namespace TopicModel.Training.Trainers;
 /// </summary>
 public static class TrainerCatalog
 {
+    /// <summary>Ours, then ML.NET's ("MLNet." + ML.NET's name): the search can try both on the same folds.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        [SdcaMaximumEntropy.TrainerName, LbfgsMaximumEntropy.TrainerName, NaiveBayes.TrainerName, OneVersusAll.TrainerName, FastTree.TrainerName];
+        [SdcaMaximumEntropy.TrainerName, LbfgsMaximumEntropy.TrainerName, NaiveBayes.TrainerName, OneVersusAll.TrainerName, FastTree.TrainerName,
+         .. MlNetTrainer.Names];
 
     /// <summary>
     /// A trainer from a name (any case) and hyperparameters written as in the recipe's trainer options, e.g.
@@ -85,6 +88,32 @@ public static class TrainerCatalog
                 var options = FastTreeOptions(o, seed);
                 o.RejectUnknown();
                 return (new FastTree(options), Describe(options));
+            }
+            case MlNetTrainer.SdcaMaximumEntropy or MlNetTrainer.LbfgsMaximumEntropy:
+            {
+                var options = new MlNetTrainerOptions
+                {
+                    L2Regularization = o.Has("l2Regularization") ? (float)o.Double("l2Regularization", 0, min: 0) : null,
+                    L1Regularization = o.Has("l1Regularization") ? (float)o.Double("l1Regularization", 0, min: 0) : null,
+                    MaximumNumberOfIterations = o.Has("maximumNumberOfIterations") ? o.Int("maximumNumberOfIterations", 1, min: 1) : null,
+                    Seed = seed,
+                };
+                o.RejectUnknown();
+                return (new MlNetTrainer(choice.Name, options), Describe(options));
+            }
+            case MlNetTrainer.LightGbm or MlNetTrainer.OneVersusAllFastTree:
+            {
+                var d = new MlNetTrainerOptions();
+                var options = d with
+                {
+                    NumberOfLeaves = o.Int("numberOfLeaves", d.NumberOfLeaves, min: 2),
+                    NumberOfTrees = o.Int("numberOfTrees", d.NumberOfTrees, min: 1),
+                    LearningRate = o.Double("learningRate", d.LearningRate, min: double.Epsilon),
+                    MinimumExampleCountPerLeaf = o.Int("minimumExampleCountPerLeaf", d.MinimumExampleCountPerLeaf, min: 1),
+                    Seed = seed,
+                };
+                o.RejectUnknown();
+                return (new MlNetTrainer(choice.Name, options), Describe(options));
             }
             default:
                 throw new ML.TopicModelException($"{choice.Path}: unknown trainer '{choice.Name}'; known: {string.Join(", ", Names)}", choice.File);

@@ -1,12 +1,13 @@
 using System.Text.Json;
-using TopicModel.Evaluation.Plotly;
+using Plotly.NET;
+using TopicModel.Evaluation.Charts;
 using TopicModel.ML;
 
-namespace TopicModel.Evaluation.Tests.Plotly;
+namespace TopicModel.Evaluation.Tests.Charts;
 
 public sealed class ChartsTests
 {
-    private static JsonElement Json(Figure figure) => JsonDocument.Parse(figure.ToJson()).RootElement;
+    private static JsonElement Json(GenericChart figure) => JsonDocument.Parse(ReportCharts.ToJson(figure)).RootElement;
 
     private static double[] Doubles(JsonElement array) =>
         array.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.Null ? double.NaN : e.GetDouble()).ToArray();
@@ -20,7 +21,7 @@ public sealed class ChartsTests
         var counts = SampleReport.SecondaryTopicConfusion(SampleReport.ReadLabels("heldout-001.jsonl"));
         var shares = SampleReport.RowNormalize(counts);
 
-        var root = Json(Charts.ConfusionHeatmap(names, shares, counts));
+        var root = Json(ReportCharts.ConfusionHeatmap(names, shares, counts));
 
         var trace = root.GetProperty("data")[0];
         Assert.Equal(names, Strings(trace.GetProperty("x")));
@@ -51,8 +52,8 @@ public sealed class ChartsTests
         var counts = SampleReport.SecondaryTopicConfusion(SampleReport.ReadLabels("heldout-001.jsonl"));
 
         Assert.Equal(
-            Charts.ConfusionHeatmap(names, SampleReport.RowNormalize(counts), counts).ToJson(),
-            Charts.ConfusionHeatmap(names, counts).ToJson());
+            ReportCharts.ToJson(ReportCharts.ConfusionHeatmap(names, SampleReport.RowNormalize(counts), counts)),
+            ReportCharts.ToJson(ReportCharts.ConfusionHeatmap(names, counts)));
     }
 
     [Fact]
@@ -60,7 +61,7 @@ public sealed class ChartsTests
     {
         long[,] counts = { { 2, 0 }, { 0, 0 } };
 
-        var trace = Json(Charts.ConfusionHeatmap(["a", "b"], SampleReport.RowNormalize(counts), counts)).GetProperty("data")[0];
+        var trace = Json(ReportCharts.ConfusionHeatmap(["a", "b"], SampleReport.RowNormalize(counts), counts)).GetProperty("data")[0];
 
         Assert.All(trace.GetProperty("z")[1].EnumerateArray(), cell => Assert.Equal(JsonValueKind.Null, cell.ValueKind));
     }
@@ -68,16 +69,16 @@ public sealed class ChartsTests
     [Fact]
     public void Confusion_heatmap_rejects_matrices_that_do_not_match_the_classes()
     {
-        var error = Assert.Throws<TopicModelException>(() => Charts.ConfusionHeatmap(["a", "b", "c"], new double[2, 2], new long[3, 3]));
+        var error = Assert.Throws<TopicModelException>(() => ReportCharts.ConfusionHeatmap(["a", "b", "c"], new double[2, 2], new long[3, 3]));
         Assert.Contains("2x2", error.Message);
-        Assert.Throws<TopicModelException>(() => Charts.ConfusionHeatmap(["a", "a"], new double[2, 2], new long[2, 2]));
-        Assert.Throws<TopicModelException>(() => Charts.ConfusionHeatmap(["a"], new double[,] { { 1.5 } }, new long[,] { { 1 } }));
+        Assert.Throws<TopicModelException>(() => ReportCharts.ConfusionHeatmap(["a", "a"], new double[2, 2], new long[2, 2]));
+        Assert.Throws<TopicModelException>(() => ReportCharts.ConfusionHeatmap(["a"], new double[,] { { 1.5 } }, new long[,] { { 1 } }));
     }
 
     [Fact]
     public void Per_class_bars_turn_intervals_into_asymmetric_error_lengths()
     {
-        var root = Json(Charts.PerClassBars(["a", "b", "c"], [0.5, 0.9, double.NaN], [0.3, 0.85, double.NaN], [0.6, 1.0, double.NaN], "Recall"));
+        var root = Json(ReportCharts.PerClassBars(["a", "b", "c"], [0.5, 0.9, double.NaN], [0.3, 0.85, double.NaN], [0.6, 1.0, double.NaN], "Recall"));
 
         var trace = root.GetProperty("data")[0];
         Assert.Equal("h", trace.GetProperty("orientation").GetString());
@@ -95,7 +96,7 @@ public sealed class ChartsTests
     [Fact]
     public void Per_class_bars_fit_the_axis_to_values_that_are_not_shares()
     {
-        var root = Json(Charts.PerClassBars(["a"], [12], [10], [15], "Papers"));
+        var root = Json(ReportCharts.PerClassBars(["a"], [12], [10], [15], "Papers"));
 
         Assert.False(root.GetProperty("layout").GetProperty("xaxis").TryGetProperty("range", out _));
     }
@@ -103,16 +104,16 @@ public sealed class ChartsTests
     [Fact]
     public void Per_class_bars_reject_an_interval_that_misses_its_value()
     {
-        var error = Assert.Throws<TopicModelException>(() => Charts.PerClassBars(["a", "b"], [0.5, 0.5], [0.4, 0.6], [0.6, 0.7], "Recall"));
+        var error = Assert.Throws<TopicModelException>(() => ReportCharts.PerClassBars(["a", "b"], [0.5, 0.5], [0.4, 0.6], [0.6, 0.7], "Recall"));
         Assert.Contains("interval 1", error.Message);
-        Assert.Throws<TopicModelException>(() => Charts.PerClassBars(["a", "b"], [0.5], [0.4], [0.6], "Recall"));
+        Assert.Throws<TopicModelException>(() => ReportCharts.PerClassBars(["a", "b"], [0.5], [0.4], [0.6], "Recall"));
     }
 
     [Fact]
     public void Reliability_curve_drops_empty_bins_and_reports_the_count_weighted_calibration_error()
     {
         // |0.4 - 0.2| * 10 + |0.7 - 0.8| * 30 over 40 papers = 0.125
-        var root = Json(Charts.ReliabilityCurve([0.2, 0.5, 0.8], [0.4, 0.0, 0.7], [10, 0, 30]));
+        var root = Json(ReportCharts.ReliabilityCurve([0.2, 0.5, 0.8], [0.4, 0.0, 0.7], [10, 0, 30]));
 
         Assert.Equal("Reliability diagram (ECE = 0.125)", root.GetProperty("layout").GetProperty("title").GetProperty("text").GetString());
         var data = root.GetProperty("data");
@@ -128,10 +129,10 @@ public sealed class ChartsTests
     [Fact]
     public void Reliability_curve_rejects_bad_bins()
     {
-        Assert.Throws<TopicModelException>(() => Charts.ReliabilityCurve([0.5], [0.5], [0]));
-        Assert.Throws<TopicModelException>(() => Charts.ReliabilityCurve([1.5], [0.5], [3]));
-        Assert.Throws<TopicModelException>(() => Charts.ReliabilityCurve([0.5], [0.5], [-1]));
-        Assert.Throws<TopicModelException>(() => Charts.ReliabilityCurve([0.5, 0.6], [0.5], [1, 1]));
+        Assert.Throws<TopicModelException>(() => ReportCharts.ReliabilityCurve([0.5], [0.5], [0]));
+        Assert.Throws<TopicModelException>(() => ReportCharts.ReliabilityCurve([1.5], [0.5], [3]));
+        Assert.Throws<TopicModelException>(() => ReportCharts.ReliabilityCurve([0.5], [0.5], [-1]));
+        Assert.Throws<TopicModelException>(() => ReportCharts.ReliabilityCurve([0.5, 0.6], [0.5], [1, 1]));
     }
 
     [Fact]
@@ -141,7 +142,7 @@ public sealed class ChartsTests
         var heldOut = SampleReport.TopicShares(SampleReport.ReadLabels("heldout-001.jsonl"));
         var names = SampleReport.TopicNames;
 
-        var root = Json(Charts.GroupedBars(names, [("train", train), ("held-out", heldOut)], "Topic share", ".0%"));
+        var root = Json(ReportCharts.GroupedBars(names, [("train", train), ("held-out", heldOut)], "Topic share", ".0%"));
 
         var data = root.GetProperty("data");
         Assert.Equal(2, data.GetArrayLength());
@@ -158,16 +159,16 @@ public sealed class ChartsTests
     [Fact]
     public void Grouped_bars_name_the_series_whose_length_is_wrong()
     {
-        var error = Assert.Throws<TopicModelException>(() => Charts.GroupedBars(["a", "b"], [("ok", [1, 2]), ("short", [1])], "t"));
+        var error = Assert.Throws<TopicModelException>(() => ReportCharts.GroupedBars(["a", "b"], [("ok", [1, 2]), ("short", [1])], "t"));
 
         Assert.Contains("'short'", error.Message);
-        Assert.Throws<TopicModelException>(() => Charts.GroupedBars(["a"], [], "t"));
+        Assert.Throws<TopicModelException>(() => ReportCharts.GroupedBars(["a"], [], "t"));
     }
 
     [Fact]
     public void Topic_term_bars_show_the_heaviest_terms_first_with_ties_broken_by_term()
     {
-        var root = Json(Charts.TopicTermBars("t", ["gamma", "alpha", "beta", "delta"], [1, 3, 3, 0.5], top: 3));
+        var root = Json(ReportCharts.TopicTermBars("t", ["gamma", "alpha", "beta", "delta"], [1, 3, 3, 0.5], top: 3));
 
         var trace = root.GetProperty("data")[0];
         Assert.Equal(["alpha", "beta", "gamma"], Strings(trace.GetProperty("y")));
@@ -181,7 +182,7 @@ public sealed class ChartsTests
         var topic = SampleReport.Taxonomy.Topics[0];
         var (terms, weights) = SampleReport.TitleTerms(SampleReport.ReadLabels("train-000.jsonl"), topic.Id);
 
-        var trace = Json(Charts.TopicTermBars(topic.Name, terms, weights, top: 10)).GetProperty("data")[0];
+        var trace = Json(ReportCharts.TopicTermBars(topic.Name, terms, weights, top: 10)).GetProperty("data")[0];
 
         var shown = Doubles(trace.GetProperty("x"));
         Assert.Equal(Math.Min(10, terms.Length), shown.Length);
@@ -192,9 +193,9 @@ public sealed class ChartsTests
     [Fact]
     public void Topic_term_bars_reject_bad_input()
     {
-        Assert.Throws<TopicModelException>(() => Charts.TopicTermBars("t", ["a"], [1], top: 0));
-        Assert.Throws<TopicModelException>(() => Charts.TopicTermBars("t", ["a"], [double.NaN]));
-        Assert.Throws<TopicModelException>(() => Charts.TopicTermBars("t", [], []));
+        Assert.Throws<TopicModelException>(() => ReportCharts.TopicTermBars("t", ["a"], [1], top: 0));
+        Assert.Throws<TopicModelException>(() => ReportCharts.TopicTermBars("t", ["a"], [double.NaN]));
+        Assert.Throws<TopicModelException>(() => ReportCharts.TopicTermBars("t", [], []));
     }
 
     [Fact]
@@ -204,7 +205,7 @@ public sealed class ChartsTests
         var names = SampleReport.TopicNames;
 
         Assert.Equal(
-            Charts.ConfusionHeatmap(names, SampleReport.RowNormalize(counts), counts).ToJson(),
-            Charts.ConfusionHeatmap(names, SampleReport.RowNormalize(counts), counts).ToJson());
+            ReportCharts.ToJson(ReportCharts.ConfusionHeatmap(names, SampleReport.RowNormalize(counts), counts)),
+            ReportCharts.ToJson(ReportCharts.ConfusionHeatmap(names, SampleReport.RowNormalize(counts), counts)));
     }
 }

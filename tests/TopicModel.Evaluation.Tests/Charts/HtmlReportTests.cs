@@ -1,10 +1,11 @@
 using System.Text.RegularExpressions;
 using TopicModel.Evaluation.Html;
-using TopicModel.Evaluation.Plotly;
+using Plotly.NET;
+using TopicModel.Evaluation.Charts;
 using TopicModel.ML;
 using TopicModel.TestSupport;
 
-namespace TopicModel.Evaluation.Tests.Plotly;
+namespace TopicModel.Evaluation.Tests.Charts;
 
 public sealed class HtmlReportTests : IDisposable
 {
@@ -15,18 +16,8 @@ public sealed class HtmlReportTests : IDisposable
 
     public void Dispose() => _temp.Delete(recursive: true);
 
-    private static Figure TinyFigure(string title) => Charts.GroupedBars(["a", "b"], [("s", [1, 2])], title);
+    private static GenericChart TinyFigure(string title) => ReportCharts.GroupedBars(["a", "b"], [("s", [1, 2])], title);
 
-    /// <summary>A fake plotly.min.js in a node_modules folder below the temp folder, found by walking up.</summary>
-    private string FakePlotly(string content)
-    {
-        var package = Directory.CreateDirectory(Path.Combine(_temp.FullName, "repo", "node_modules", "plotly.js-dist-min"));
-        var path = Path.Combine(package.FullName, "plotly.min.js");
-        File.WriteAllText(path, content);
-        return path;
-    }
-
-    private PlotlyJsSource Cdn() => PlotlyJsLocator.Locate([Directory.CreateDirectory(Path.Combine(_temp.FullName, "empty")).FullName]);
 
     [Fact]
     public void Title_headings_paragraphs_captions_and_table_cells_are_escaped()
@@ -36,7 +27,7 @@ public sealed class HtmlReportTests : IDisposable
             .AddParagraph(Hostile)
             .AddTable([["Paper", Hostile], [Hostile, "1"]])
             .AddFigure(TinyFigure(Hostile), caption: Hostile)
-            .Render(Cdn());
+            .Render();
 
         Assert.DoesNotContain("<img", html);
         Assert.Contains($"<title>{Escaped}</title>", html);
@@ -51,7 +42,7 @@ public sealed class HtmlReportTests : IDisposable
     [Fact]
     public void Tables_have_a_header_row_and_right_aligned_numbers()
     {
-        var html = new HtmlReport("r").AddTable([["Topic", "F1", "Papers"], ["agents", "0.815", "12"], ["code", "n/a", "1,024"]]).Render(Cdn());
+        var html = new HtmlReport("r").AddTable([["Topic", "F1", "Papers"], ["agents", "0.815", "12"], ["code", "n/a", "1,024"]]).Render();
 
         Assert.Contains("<thead><tr><th>Topic</th><th>F1</th><th>Papers</th></tr></thead>", html);
         Assert.Contains("<tr><td>agents</td><td class=\"num\">0.815</td><td class=\"num\">12</td></tr>", html);
@@ -76,7 +67,7 @@ public sealed class HtmlReportTests : IDisposable
             .AddSection("One").AddFigure(TinyFigure("a")).AddFigure(TinyFigure("b"), id: "label-distribution")
             .AddSection("Two").AddFigure(TinyFigure("c"));
 
-        var html = report.Render(Cdn());
+        var html = report.Render();
 
         Assert.Equal(["figure-1", "label-distribution", "figure-3"], report.FigureIds);
         foreach (var id in report.FigureIds)
@@ -110,60 +101,36 @@ public sealed class HtmlReportTests : IDisposable
     }
 
     [Fact]
-    public void Locator_walks_up_to_node_modules_and_the_page_inlines_plotly_without_external_scripts()
+    public void The_page_inlines_plotly_js_from_the_plotly_net_package_once_and_loads_nothing_from_outside()
     {
-        var script = FakePlotly("window.Plotly = {}; var tag = \"</script>\";");
-        var deep = Directory.CreateDirectory(Path.Combine(_temp.FullName, "repo", "src", "bin", "Debug"));
+        var html = new HtmlReport("r").AddFigure(TinyFigure("a")).AddFigure(TinyFigure("b")).Render();
 
-        var plotly = PlotlyJsLocator.Locate([deep.FullName]);
-        var html = new HtmlReport("r").AddFigure(TinyFigure("a")).Render(plotly);
-
-        Assert.True(plotly.IsInline);
-        Assert.Equal(Path.GetFullPath(script), plotly.LocalPath);
-        Assert.Contains("offline", plotly.Description);
-        Assert.Contains("window.Plotly = {}; var tag = \"<\\/script>\";", html);
+        // Plotly.NET's embedded bundle starts with its version banner.
+        Assert.Single(Regex.Matches(html, Regex.Escape($"plotly.js v{PlotlyJs.Version}")));
+        Assert.True(PlotlyJs.InlineScript.Length > 1_000_000, $"plotly.js is only {PlotlyJs.InlineScript.Length} characters");
+        Assert.DoesNotContain("</script", PlotlyJs.InlineScript, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<script src", html);
-        Assert.DoesNotContain("plotly-cdn-notice", html);
+        Assert.DoesNotContain("https://", html.Replace(PlotlyJs.InlineScript, "", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Without_a_local_plotly_the_page_loads_it_from_the_cdn_and_says_so()
+    public void Save_writes_the_rendered_page_without_a_byte_order_mark()
     {
-        var plotly = Cdn();
-        var html = new HtmlReport("r").AddFigure(TinyFigure("a")).Render(plotly);
-
-        Assert.False(plotly.IsInline);
-        Assert.Null(plotly.LocalPath);
-        Assert.Contains(PlotlyJsSource.CdnUrl, plotly.Description);
-        Assert.Contains(Path.Combine(_temp.FullName, "empty"), plotly.Description);
-        Assert.Contains($"<script src=\"{PlotlyJsSource.CdnUrl}\" charset=\"utf-8\"></script>", html);
-        Assert.Contains("id=\"plotly-cdn-notice\"", html);
-        Assert.Contains("need internet access", html);
-    }
-
-    [Fact]
-    public void Save_writes_the_rendered_page_and_returns_the_plotly_source()
-    {
-        FakePlotly("window.Plotly = {};");
-        var plotly = PlotlyJsLocator.Locate([Path.Combine(_temp.FullName, "repo")]);
         var report = new HtmlReport("r").AddParagraph("p").AddFigure(TinyFigure("a"));
         var path = Path.Combine(_temp.FullName, "out", "nested", "report.html");
 
-        var used = report.Save(path, plotly);
+        report.Save(path);
 
-        Assert.Same(plotly, used);
-        Assert.Equal(report.Render(plotly), File.ReadAllText(path));
-        // No byte-order mark: the file starts with the doctype.
+        Assert.Equal(report.Render(), File.ReadAllText(path));
         Assert.Equal("<!DOCTYPE"u8.ToArray(), File.ReadAllBytes(path)[..9]);
     }
 
     [Fact]
-    public void Ci_install_script_pins_the_plotly_version_the_cdn_fallback_uses()
+    public void Ci_install_script_has_no_npm_step()
     {
         var script = File.ReadAllText(Path.Combine(RepoPaths.Root, ".ci", "install.sh"));
 
-        Assert.Contains($"plotly_version=\"{PlotlyJsSource.PinnedVersion}\"", script);
-        Assert.Contains("plotly.js-dist-min@${plotly_version}", script);
-        Assert.Contains($"@{PlotlyJsSource.PinnedVersion}/", PlotlyJsSource.CdnUrl);
+        Assert.DoesNotContain("npm", script);
+        Assert.DoesNotContain("node_modules", script);
     }
 }

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using TopicModel.DataPrep.Taxonomies;
 using TopicModel.Evaluation.Html;
-using TopicModel.Evaluation.Plotly;
+using Plotly.NET;
+using TopicModel.Evaluation.Charts;
 using TopicModel.ML.Text;
 using TopicModel.TestSupport;
 
-namespace TopicModel.Evaluation.Tests.Plotly;
+namespace TopicModel.Evaluation.Tests.Charts;
 
 /// <summary>
 /// A report with every chart kind, built from the shipped taxonomy and reviewed labels: the "prediction" is a
@@ -119,15 +120,15 @@ internal static class SampleReport
         return new HtmlReport($"Evaluation report {HostileText}")
             .AddParagraph($"Held-out digest: {heldOut.Count} papers; training digest: {train.Count} papers.")
             .AddSection("Label distribution")
-            .AddFigure(Charts.GroupedBars(names, [("train", TopicShares(train)), ("held-out", TopicShares(heldOut))], "Topic share per digest", ".0%"),
+            .AddFigure(ReportCharts.GroupedBars(names, [("train", TopicShares(train)), ("held-out", TopicShares(heldOut))], "Topic share per digest", ".0%"),
                 "Share of papers per topic in each digest.")
             .AddSection("Confusion")
-            .AddFigure(Charts.ConfusionHeatmap(names, RowNormalize(counts), counts), "Secondary topic taken as the prediction.")
-            .AddFigure(Charts.PerClassBars(names, recall, lower, upper, "Per-topic recall (95% Wilson interval)"))
+            .AddFigure(ReportCharts.ConfusionHeatmap(names, RowNormalize(counts), counts), "Secondary topic taken as the prediction.")
+            .AddFigure(ReportCharts.PerClassBars(names, recall, lower, upper, "Per-topic recall (95% Wilson interval)"))
             .AddSection("Calibration")
-            .AddFigure(Charts.ReliabilityCurve([0.15, 0.35, 0.55, 0.75, 0.95], [0.1, 0.3, 0.5, 0.8, 0.9], [3, 10, 25, 40, 34]))
+            .AddFigure(ReportCharts.ReliabilityCurve([0.15, 0.35, 0.55, 0.75, 0.95], [0.1, 0.3, 0.5, 0.8, 0.9], [3, 10, 25, 40, 34]))
             .AddSection("Topics")
-            .AddFigure(Charts.TopicTermBars(Taxonomy.Topics[0].Name, terms, weights, top: 12))
+            .AddFigure(ReportCharts.TopicTermBars(Taxonomy.Topics[0].Name, terms, weights, top: 12))
             .AddSection("Papers")
             .AddTable(table.ToArray());
     }

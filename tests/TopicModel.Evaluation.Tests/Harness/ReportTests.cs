@@ -12,7 +12,7 @@ public sealed class ReportTests : IDisposable
     public void Dispose() => _folder.Delete(recursive: true);
 
     private ReportFiles Write() =>
-        ReportWriter.Write(_folder.FullName, HandCase.Evaluate(), null, ["hand.txt"], PlotlyJsSource.Cdn("not needed in this test"));
+        ReportWriter.Write(_folder.FullName, HandCase.Evaluate(), null, ["hand.txt"]);
 
     [Fact]
     public void Metrics_json_has_the_documented_schema_and_values()
