@@ -24,7 +24,7 @@ public sealed class TrainAndScoreCommandTests : IDisposable
         var records = File.ReadAllLines(output).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(112, records.Count);
         Assert.Contains("scored 112 papers", scoreErr);
-        Assert.Equal(0, new FileInfo(output + ".rejects.jsonl").Length);
+        Assert.False(File.Exists(output + ".rejects.jsonl"));
 
         // The recipe fits LDA (14 taxonomy-seeded topics), so every record carries its topic mixture ...
         Assert.All(records, r =>
@@ -65,6 +65,28 @@ public sealed class TrainAndScoreCommandTests : IDisposable
         var rejects = File.ReadAllLines(output + ".rejects.jsonl").Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal([2L, 3L], rejects.Select(r => r.GetProperty("line").GetInt64()));
         Assert.Contains("rejected 2", stderr);
+    }
+
+    [Fact]
+    public void Train_with_a_name_writes_a_second_model_beside_the_first_instead_of_replacing_it()
+    {
+        using var quick = new TempRecipe(json =>
+        {
+            json["automl"] = new System.Text.Json.Nodes.JsonObject { ["maxTrials"] = 1, ["folds"] = 3 };
+            json["data"]!["unlabeled"] = new System.Text.Json.Nodes.JsonArray();
+            json.Remove("lda");
+        });
+        var models = Path.Combine(quick.Directory, "models");
+        Directory.CreateDirectory(models);
+        File.WriteAllText(quick.BundlePath, "the current model");
+
+        var (code, stdout, stderr) = CliRunner.Run("train", "--recipe", quick.RecipePath, "--name", "candidate");
+
+        Assert.True(code == 0, stderr);
+        Assert.Equal("the current model", File.ReadAllText(quick.BundlePath));
+        Assert.Equal("candidate", TopicModel.Training.Bundles.ModelBundleFile.Load(Path.Combine(models, "candidate.zip")).Name);
+        Assert.True(File.Exists(Path.Combine(models, "candidate.leaderboard.csv")));
+        Assert.Contains($"Model bundle: {Path.Combine(models, "candidate.zip")}", stdout);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Spectre.Console;
 using TopicModel.Cli.Rendering;
+using TopicModel.DataPrep.Ingestion;
 using TopicModel.DataPrep.Labeling;
 using TopicModel.DataPrep.Preparation;
 using TopicModel.Training.Recipes;
@@ -14,7 +15,7 @@ public static class PrepCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var recipeOption = RecipeOption.Create();
-        var outOption = new Option<string?>("--out", "-o") { Description = "Folder for the prepared papers [default: the recipe's data.prepared]." };
+        var outOption = new Option<string?>("--out") { Description = "Folder for the prepared papers [default: the recipe's data.prepared]." };
         var command = new Command("prep", "Parse digests, weakly label every paper from the taxonomy, and report how good the labels are.")
         {
             recipeOption,
@@ -34,7 +35,7 @@ public static class PrepCommand
             foreach (var w in data.Warnings.Take(20)) stderr.WriteLine($"warning: {w.File}:{w.Line}: {w.Message}");
             if (data.Rejects.Count > 0)
             {
-                stderr.WriteLine($"{data.Rejects.Count} record(s) rejected; see {Path.Combine(outDir, "rejects.jsonl")}");
+                stderr.WriteLine($"{data.Rejects.Count} record(s) rejected; see {Path.Combine(outDir, PreparedDataWriter.RejectsFileName)}");
                 return Task.FromResult(ExitCodes.CompletedWithRejects);
             }
             return Task.FromResult(ExitCodes.Ok);
@@ -49,5 +50,6 @@ public static class PrepCommand
         recipe.Data.Unlabeled,
         recipe.Data.ReviewedLabels,
         new LabelingOptions(TitleWeight: recipe.Labeling.TitleWeight, FallbackTopic: recipe.Labeling.FallbackTopic),
-        recipe.Labeling.LabelModel);
+        recipe.Labeling.LabelModel,
+        ReaderOptions.Default with { DigestYear = recipe.Data.DigestYear });
 }

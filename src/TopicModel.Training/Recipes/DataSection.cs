@@ -4,9 +4,11 @@ namespace TopicModel.Training.Recipes;
 /// Inputs: digests/JSONL/CSV files to train on, held-out files for evaluation (split by digest, never by paper),
 /// unlabeled files (used for weak labels and LDA), and reviewed-label files or folders.
 /// </summary>
+/// <param name="DigestYear">Year for digest date lines that have none ("Mar 14"); null leaves such digests undated, with a warning.</param>
 public sealed record DataSection(
     IReadOnlyList<string> Train,
     IReadOnlyList<string> HeldOut,
     IReadOnlyList<string> Unlabeled,
     IReadOnlyList<string> ReviewedLabels,
-    string PreparedDirectory);
+    string PreparedDirectory,
+    int? DigestYear = null);

@@ -54,20 +54,33 @@ public static class BatchScorer
         ScoringOptions options,
         Action<long>? progress = null,
         Action<ReaderWarning>? warn = null,
+        CancellationToken cancellation = default) =>
+        Score(inputs.SelectMany(path => PaperReader.Read(path, options.Reader)), classifier, topicModel, output, rejects, options, progress, warn, cancellation);
+
+    /// <summary>Scores records already being read (the caller opens the inputs, e.g. to count bytes or skip records done before).</summary>
+    public static ScoringSummary Score(
+        IEnumerable<ReadItem> items,
+        IPaperClassifier classifier,
+        LdaModel? topicModel,
+        Stream output,
+        TextWriter rejects,
+        ScoringOptions options,
+        Action<long>? progress = null,
+        Action<ReaderWarning>? warn = null,
         CancellationToken cancellation = default)
     {
         if (options.Top < 1 || options.Top > classifier.Topics.Count)
             throw new TopicModelException($"top must be between 1 and {classifier.Topics.Count}, got {options.Top}");
         var clock = Stopwatch.StartNew();
         long scored = 0, rejected = 0, warnings = 0;
-        var items = inputs.SelectMany(path => PaperReader.Read(path, options.Reader));
-        using var writer = new ScoredPaperWriter(output, options.Format, topicMixture: topicModel is not null);
+        using var writer = new ScoredPaperWriter(output, options.Format, topicMixture: topicModel is not null, header: options.Header);
         foreach (var (item, result) in OrderedParallel.Map(items, item => (item, Classify(item, classifier, options.Top, topicModel)), options.BatchSize, options.DegreeOfParallelism, cancellation))
         {
             if (result is not null)
             {
                 writer.Write(result);
-                if (++scored % 4096 == 0) progress?.Invoke(scored + rejected);
+                // Often enough for a time-throttled progress line even at a few papers per second.
+                if (++scored % 64 == 0) progress?.Invoke(scored + rejected);
             }
             else if (item.Rejected is { } reject)
             {

@@ -18,7 +18,8 @@ public sealed class ScoredPaperWriter : IDisposable
     private readonly bool _topicMixture;
 
     /// <param name="topicMixture">Records carry a topic mixture: adds the <c>topicMixture</c> field (JSONL) or column (CSV).</param>
-    public ScoredPaperWriter(Stream stream, OutputFormat format, bool topicMixture = false)
+    /// <param name="header">Write the CSV header line; off when appending to an output that has it.</param>
+    public ScoredPaperWriter(Stream stream, OutputFormat format, bool topicMixture = false, bool header = true)
     {
         _stream = stream;
         _format = format;
@@ -30,9 +31,13 @@ public sealed class ScoredPaperWriter : IDisposable
         else
         {
             _csv = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
-            _csv.Write(topicMixture ? "id,title,digest,topic,probability,top,topicMixture\n" : "id,title,digest,topic,probability,top\n");
+            if (header) _csv.Write(CsvHeader(topicMixture) + "\n");
         }
     }
+
+    /// <summary>The CSV header line (without its newline).</summary>
+    public static string CsvHeader(bool topicMixture) =>
+        topicMixture ? "id,title,digest,topic,probability,top,topicMixture" : "id,title,digest,topic,probability,top";
 
     public void Write(ScoredPaper paper)
     {

@@ -6,10 +6,12 @@ namespace TopicModel.Training.Scoring;
 /// <param name="BatchSize">Records per parallel batch; memory holds a few batches at most.</param>
 /// <param name="DegreeOfParallelism">Worker threads; 0 = all cores.</param>
 /// <param name="TopicMixture">Add each paper's LDA topic mixture when the bundle has a topic model.</param>
+/// <param name="Header">Start the output with its header (CSV); off when continuing an output that has one.</param>
 public sealed record ScoringOptions(
     OutputFormat Format = OutputFormat.Jsonl,
     int Top = 3,
     int BatchSize = 1024,
     int DegreeOfParallelism = 0,
     ReaderOptions? Reader = null,
-    bool TopicMixture = true);
+    bool TopicMixture = true,
+    bool Header = true);
