@@ -139,6 +139,16 @@ public sealed class ScoreOutputTests(InterruptionFixture fixture) : IDisposable
         Assert.Contains("unknown output extension '.xlsx'", stderr);
         Assert.False(File.Exists(Path.Combine(_dir, "scored.xlsx")));
 
+        // Parquet by its extension (its content is checked with an independent reader in ParquetOutputTests); it is
+        // written whole, so it cannot go to standard output or be resumed.
+        var parquet = Path.Combine(_dir, "scored.parquet");
+        Assert.Equal(ExitCodes.Ok, Score(RepoPaths.HeldOutDigest, "-o", parquet).Code);
+        var bytes = File.ReadAllBytes(parquet);
+        Assert.Equal("PAR1"u8.ToArray(), bytes[..4]);
+        Assert.Equal("PAR1"u8.ToArray(), bytes[^4..]);
+        Assert.Contains("Parquet output needs a file", Score(RepoPaths.HeldOutDigest, "--format", "parquet").Err);
+        Assert.Contains("a Parquet file is written whole", Score(RepoPaths.HeldOutDigest, "-o", parquet, "--resume").Err);
+
         var named = Path.Combine(_dir, "scored.txt");
         Assert.Equal(ExitCodes.Ok, Score(RepoPaths.HeldOutDigest, "-o", named, "--format", "csv").Code);
         Assert.StartsWith("id,title,digest,topic,probability,top", File.ReadLines(named).First());

@@ -28,6 +28,8 @@ public static class PrepCommand
             var clock = Stopwatch.StartNew();
             var data = DataPreparation.Run(ToInputs(recipe), cancellation);
             var outDir = parse.GetValue(outOption) is { } o ? Path.GetFullPath(o) : recipe.Data.PreparedDirectory;
+            // A Ctrl+C that came while the last phase ran still keeps the earlier prepared files.
+            cancellation.ThrowIfCancellationRequested();
             var written = PreparedDataWriter.Write(data, outDir);
             PrepReport.Render(console, data);
             console.WriteLine();

@@ -25,8 +25,8 @@ public static class ScoreCommand
             Description = "Digests (.txt), JSONL or CSV files, folders (every such file inside, in sorted order) or quoted globs ('data/*.txt'); - reads standard input.",
             Arity = ArgumentArity.OneOrMore,
         }.RejectingUnknownOptions();
-        var output = new Option<string>("--output", "-o") { Description = "Output file (.jsonl or .csv); - writes standard output.", DefaultValueFactory = _ => "-" };
-        var format = new Option<string>("--format", "-f") { Description = "jsonl or csv [default: from the output's extension; jsonl for standard output]." };
+        var output = new Option<string>("--output", "-o") { Description = "Output file (.jsonl, .csv or .parquet); - writes standard output.", DefaultValueFactory = _ => "-" };
+        var format = new Option<string>("--format", "-f") { Description = "jsonl, csv or parquet [default: from the output's extension; jsonl for standard output]." };
         var rejects = new Option<string?>("--rejects") { Description = "Where rejected records go, created only when a record is rejected [default: <output>.rejects.jsonl, or rejects.jsonl when writing to standard output]." };
         var top = new Option<int>("--top") { Description = "How many best topics each record lists.", DefaultValueFactory = _ => 3 }.AtLeast(1, "topics per record");
         var threads = new Option<int>("--threads") { Description = "Worker threads; 0 uses every core.", DefaultValueFactory = _ => 0 }.AtLeast(0, "0 means every core");
@@ -46,6 +46,7 @@ public static class ScoreCommand
             var rejectsPath = parse.GetValue(rejects) ?? (toStdout ? "rejects.jsonl" : outPath + ".rejects.jsonl");
             if (!toStdout && Path.GetFullPath(rejectsPath) == Path.GetFullPath(outPath))
                 throw new TopicModelException("--rejects: the rejects file cannot be the output itself", rejectsPath);
+            if (toStdout && fmt == OutputFormat.Parquet) throw new TopicModelException("Parquet output needs a file (-o scored.parquet): its footer is written after the rows");
             if (parse.GetValue(resume) && toStdout) throw new TopicModelException("--resume continues an output file: give -o FILE");
             var files = InputFiles.Expand(parse.GetValue(inputs)!);
             var readerOptions = ReaderOptions.Default with
@@ -72,6 +73,8 @@ public static class ScoreCommand
         public int Resume(CancellationToken cancellation)
         {
             var partial = PartialOutput.PathOf(outPath);
+            if (options.Format == OutputFormat.Parquet)
+                throw new TopicModelException("--resume continues JSONL or CSV output; a Parquet file is written whole (score to .jsonl or .csv to resume)", outPath);
             if (!File.Exists(partial))
                 throw new TopicModelException("nothing to resume: no partial output here (an interrupted `score -o` leaves one)", partial);
             if (options.Format == OutputFormat.Csv) PartialOutput.RequireCsvHeader(partial, Mixture);
@@ -131,6 +134,11 @@ public static class ScoreCommand
             if (output is null)
             {
                 stderr.WriteLine("interrupted: scoring to standard output stopped; the records written so far are complete and in input order");
+                return ExitCodes.Interrupted;
+            }
+            if (options.Format == OutputFormat.Parquet)
+            {
+                stderr.WriteLine($"interrupted: nothing was written to {outPath} (a Parquet file is written whole; score to .jsonl or .csv to keep partial results)");
                 return ExitCodes.Interrupted;
             }
             var partial = PartialOutput.PathOf(outPath);

@@ -22,7 +22,10 @@ public sealed class PendingFile : IDisposable
     /// <summary>The path the user asked for (as given, for messages).</summary>
     public string Target { get; }
 
-    /// <summary>Where the content goes until the commit. Write failures (disk full) name <see cref="Target"/>.</summary>
+    /// <summary>
+    /// Where the content goes until the commit (seekable and readable, for writers that patch or append, like Parquet's
+    /// footer). Write failures (disk full) name <see cref="Target"/>.
+    /// </summary>
     public Stream Stream { get; }
 
     public static PendingFile Create(string path)
@@ -35,7 +38,7 @@ public sealed class PendingFile : IDisposable
             var dir = Path.GetDirectoryName(full)!;
             Directory.CreateDirectory(dir);
             var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-            return new PendingFile(path, temp, new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16));
+            return new PendingFile(path, temp, new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16));
         }
         catch (Exception e) when (AtomicFile.IsWriteFailure(e))
         {

@@ -15,7 +15,8 @@ public static class OutputFormats
             {
                 "jsonl" => OutputFormat.Jsonl,
                 "csv" => OutputFormat.Csv,
-                _ => throw new TopicModelException($"--format: expected jsonl or csv, got '{name}'"),
+                "parquet" => OutputFormat.Parquet,
+                _ => throw new TopicModelException($"--format: expected jsonl, csv or parquet, got '{name}'"),
             };
         }
         if (path == "-") return OutputFormat.Jsonl;
@@ -23,8 +24,9 @@ public static class OutputFormats
         {
             ".jsonl" or ".ndjson" => OutputFormat.Jsonl,
             ".csv" => OutputFormat.Csv,
-            "" => throw new TopicModelException("the output has no extension to tell its format: name it .jsonl or .csv, or give --format", path),
-            var ext => throw new TopicModelException($"unknown output extension '{ext}': use .jsonl or .csv, or give --format", path),
+            ".parquet" => OutputFormat.Parquet,
+            "" => throw new TopicModelException("the output has no extension to tell its format: name it .jsonl, .csv or .parquet, or give --format", path),
+            var ext => throw new TopicModelException($"unknown output extension '{ext}': use .jsonl, .csv or .parquet, or give --format", path),
         };
     }
 }

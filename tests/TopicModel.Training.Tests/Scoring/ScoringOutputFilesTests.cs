@@ -17,6 +17,7 @@ public sealed class ScoringOutputFilesTests : IDisposable
     [InlineData(null, "OUT.NDJSON", OutputFormat.Jsonl)]
     [InlineData(null, "out.csv", OutputFormat.Csv)]
     [InlineData(null, "-", OutputFormat.Jsonl)]
+    [InlineData(null, "scored.Parquet", OutputFormat.Parquet)]
     [InlineData("csv", "out.txt", OutputFormat.Csv)]
     [InlineData("CSV", "-", OutputFormat.Csv)]
     public void The_format_is_the_one_named_else_the_extensions(string? name, string path, OutputFormat expected) =>
@@ -25,7 +26,7 @@ public sealed class ScoringOutputFilesTests : IDisposable
     [Theory]
     [InlineData(null, "out.xlsx", "unknown output extension '.xlsx'")]
     [InlineData(null, "out", "the output has no extension")]
-    [InlineData("xml", "out.jsonl", "--format: expected jsonl or csv")]
+    [InlineData("xml", "out.jsonl", "--format: expected jsonl, csv or parquet")]
     public void An_unknown_format_or_extension_is_an_error_not_jsonl(string? name, string path, string message) =>
         Assert.Contains(message, Assert.Throws<TopicModelException>(() => OutputFormats.Resolve(name, path)).Message);
 
