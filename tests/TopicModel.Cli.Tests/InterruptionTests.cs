@@ -4,13 +4,17 @@ using TopicModel.Training.Bundles;
 
 namespace TopicModel.Cli.Tests;
 
-/// <summary>A bundle trained once (three trials) for the process and repeatability tests, and a large input to score with it.</summary>
+/// <summary>
+/// A bundle trained once (three trials) with `topicmodel train` for every test that needs one (training is the slow part
+/// of the suite: each test class training its own cost minutes), and a large input to score with it.
+/// </summary>
 public sealed class InterruptionFixture : IDisposable
 {
     public InterruptionFixture()
     {
-        var (code, _, err) = CliRunner.Run("train", "--recipe", Recipe.RecipePath);
+        var (code, stdout, err) = CliRunner.Run("train", "--recipe", Recipe.RecipePath);
         if (code != 0) throw new InvalidOperationException(err);
+        TrainOutput = stdout;
         // Enough records that scoring runs for seconds, so the signal lands mid-run: the real abstracts, repeated with new ids.
         var corpus = File.ReadLines(Path.Combine(RepoPaths.Data, "corpus", "hf-daily-papers-2025.jsonl")).Take(1000).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
         using var w = new StreamWriter(LargeInput);
@@ -25,6 +29,9 @@ public sealed class InterruptionFixture : IDisposable
     }
 
     public TempRecipe Recipe { get; } = new();
+
+    /// <summary>What `train` printed when the fixture trained the bundle.</summary>
+    public string TrainOutput { get; }
     public string LargeInput => Path.Combine(Recipe.Directory, "large.jsonl");
 
     /// <summary>Records in <see cref="LargeInput"/>: seconds of scoring with topic mixtures, so a signal lands mid-run.</summary>
