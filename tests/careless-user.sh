@@ -100,7 +100,7 @@ fact "no warning with --digest-year" bash -c "! grep -q warning '$work/err'"
 # 7. Interrupting a long score keeps what was done; --resume finishes it byte-identically.
 for i in $(seq 1 6); do cat "$repo/data/corpus/hf-daily-papers-2025.jsonl"; done >large.jsonl
 tm score -m "$model" large.jsonl -o reference.csv --no-topic-mixture 2>/dev/null
-tm score -m "$model" large.jsonl -o resumed.csv --no-topic-mixture 2>"$work/term.err" &
+dotnet "$dll" score -m "$model" large.jsonl -o resumed.csv --no-topic-mixture 2>"$work/term.err" &  # not through tm(): $! must be the CLI itself
 pid=$!
 while [ -z "$(find . -maxdepth 1 -name '.resumed.csv.*.tmp' -size +100k 2>/dev/null)" ] && kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
 kill -TERM "$pid"; wait "$pid"; code=$?
