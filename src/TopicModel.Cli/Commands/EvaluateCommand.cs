@@ -42,10 +42,12 @@ public static class EvaluateCommand
             var bundle = ModelBundleFile.Load(parse.GetValue(model) ?? DefaultBundle(recipe));
             var compareWith = parse.GetValue(compare);
             var baselineBundle = compareWith is null or EvaluationStep.RulesKeyword ? null : ModelBundleFile.Load(compareWith);
+            var outDir = parse.GetValue(outOption) is { } o ? Path.GetFullPath(o) : EvaluationStep.DefaultFolder(recipe, bundle);
+            // An unwritable report folder fails now, not after the evaluation's work.
+            ML.IO.AtomicFile.CreateDirectory(outDir);
             var prepared = DataPreparation.Run(PrepCommand.ToInputs(recipe), cancellation);
             var baseline = compareWith == EvaluationStep.RulesKeyword ? EvaluationStep.Rules(prepared)
                 : baselineBundle is null ? null : EvaluationStep.Bundle(baselineBundle, prepared, recipe);
-            var outDir = parse.GetValue(outOption) is { } o ? Path.GetFullPath(o) : EvaluationStep.DefaultFolder(recipe, bundle);
             var outcome = EvaluationStep.Run(recipe, prepared, bundle, outDir, parse.GetValue(includeLeaked), baseline);
             EvaluationSummary.Render(Terminal.Create(stdout), outcome.Result, outcome.Comparison, outcome.Files);
             return Task.FromResult(RejectsExit(prepared, stderr));

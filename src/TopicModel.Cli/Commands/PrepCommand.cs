@@ -26,8 +26,10 @@ public static class PrepCommand
             var recipe = RecipeReader.Read(parse.GetValue(recipeOption)!);
             var console = Terminal.Create(stdout);
             var clock = Stopwatch.StartNew();
-            var data = DataPreparation.Run(ToInputs(recipe), cancellation);
             var outDir = parse.GetValue(outOption) is { } o ? Path.GetFullPath(o) : recipe.Data.PreparedDirectory;
+            // An unwritable output folder fails now, not after the work.
+            ML.IO.AtomicFile.CreateDirectory(outDir);
+            var data = DataPreparation.Run(ToInputs(recipe), cancellation);
             // A Ctrl+C that came while the last phase ran still keeps the earlier prepared files.
             cancellation.ThrowIfCancellationRequested();
             var written = PreparedDataWriter.Write(data, outDir);

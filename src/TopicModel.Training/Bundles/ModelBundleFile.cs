@@ -52,9 +52,9 @@ public static class ModelBundleFile
         {
             return LoadChecked(contents);
         }
-        catch (Exception e) when (e is InvalidOperationException or FormatException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is InvalidOperationException or FormatException or System.Text.Json.JsonException or ArgumentException)
         {
-            // A manifest value of the wrong JSON type (or with invalid UTF-8) surfaces only when it is read.
+            // A manifest value of the wrong JSON type (or with invalid UTF-8, or a key twice) surfaces only when it is read.
             throw new TopicModelException($"the manifest is damaged: {e.Message}", contents.Path, inner: e);
         }
     }
@@ -142,7 +142,7 @@ public static class ModelBundleFile
             }
             return (rules, ruleWeight, blend, topicWeight);
         }
-        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException or ArgumentException)
         {
             throw new TopicModelException($"pipeline.json is not valid: {e.Message}", path, inner: e);
         }
