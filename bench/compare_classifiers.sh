@@ -81,7 +81,7 @@ dotnet build src/TopicModel.Cli -c Release -nologo -v q > "$OUT/build.log" 2>&1 
 make_recipe "$OUT/recipe.json" "$OUT/prepared" "$OUT/models" on
 log "prep (log: bench/out/prep.log)"
 "${CLI[@]}" prep -r "$OUT/recipe.json" > "$OUT/prep.log" 2>&1
-log "train: AutoML, $("$PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))["automl"]["timeBudgetSeconds"])' "$OUT/recipe.json") s budget (log: bench/out/train.log)"
+log "train: AutoML, $("$PY" -c 'import json,sys; a = json.load(open(sys.argv[1]))["automl"]; print(str(a["maxTrials"]) + " trials" if "maxTrials" in a else str(a["timeBudgetSeconds"]) + " s")' "$OUT/recipe.json") budget (log: bench/out/train.log)"
 "${CLI[@]}" train -r "$OUT/recipe.json" > "$OUT/train.log" 2>&1 || { tail -30 "$OUT/train.log" >&2; exit 4; }
 grep -E "^search stopped|refitting|best" "$OUT/train.log" | tail -2 || true
 log "score the held-out digest with models/topicmodel.zip"
