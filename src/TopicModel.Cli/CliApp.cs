@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using TopicModel.Cli.Commands;
 using TopicModel.ML;
 
@@ -27,9 +29,17 @@ public static class CliApp
     {
         var root = Build(stdout, stderr);
         var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && parsed.Action is ParseErrorAction)
+        {
+            // Command-line mistakes are bad input (exit 2), not "finished with rejects" (1, System.CommandLine's default).
+            foreach (var error in parsed.Errors) stderr.WriteLine($"error: {error.Message}");
+            var verb = parsed.CommandResult.Command;
+            stderr.WriteLine(verb == root ? "see: topicmodel --help" : $"see: topicmodel {string.Join(' ', Path(parsed.CommandResult))} --help");
+            return ExitCodes.BadInput;
+        }
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
         }
         catch (TopicModelException e)
         {
@@ -46,5 +56,13 @@ public static class CliApp
             stderr.WriteLine($"internal error (please report this with the command you ran): {e}");
             return ExitCodes.InternalError;
         }
+    }
+
+    /// <summary>The verbs from the root down to a command, e.g. "notebook run".</summary>
+    private static IEnumerable<string> Path(CommandResult command)
+    {
+        var names = new Stack<string>();
+        for (var r = command; r.Parent is CommandResult parent; r = parent) names.Push(r.Command.Name);
+        return names;
     }
 }

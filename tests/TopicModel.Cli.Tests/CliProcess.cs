@@ -63,6 +63,12 @@ internal sealed partial class CliProcess : IDisposable
         if (Kill(_process.Id, 2) != 0) throw new InvalidOperationException($"kill -INT failed: errno {Marshal.GetLastPInvokeError()}");
     }
 
+    /// <summary>SIGTERM, as a service manager or `kill` sends it.</summary>
+    public void Terminate()
+    {
+        if (Kill(_process.Id, 15) != 0) throw new InvalidOperationException($"kill -TERM failed: errno {Marshal.GetLastPInvokeError()}");
+    }
+
     /// <summary>A hard kill (SIGKILL): no handler runs, no cleanup happens.</summary>
     public void KillHard() => _process.Kill(entireProcessTree: true);
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TopicModel.Cli.Rendering;
+using TopicModel.DataPrep.Ingestion;
 using TopicModel.DataPrep.Preparation;
 using TopicModel.Training.Bundles;
 using TopicModel.Training.Recipes;
@@ -16,8 +17,13 @@ public static class EvaluateCommand
     {
         var recipeOption = RecipeOption.Create();
         var model = new Option<string?>("--model", "-m") { Description = "The model bundle to evaluate [default: the recipe's models/<name>.zip]." };
-        var data = new Argument<string[]>("data") { Description = "Digests, JSONL or CSV files to evaluate on [default: the recipe's held-out digests, and its forward test set into <out>/forward].", Arity = ArgumentArity.ZeroOrMore };
-        var outOption = new Option<string?>("--out", "-o") { Description = "Report folder [default: <recipe reports>/<model name>]." };
+        var data = new Argument<string[]>("data")
+        {
+            Description = "Digests, JSONL or CSV files, folders or quoted globs to evaluate on [default: the recipe's held-out digests, and its forward test set into <out>/forward].",
+            Arity = ArgumentArity.ZeroOrMore,
+        }.RejectingUnknownOptions();
+        var outOption = new Option<string?>("--out") { Description = "Report folder [default: <recipe reports>/<model name>]." };
+        var digestYear = DigestYearOption.Create();
         var includeLeaked = new Option<bool>("--include-leaked") { Description = "Also score papers that occur in the training data (they are listed and excluded by default)." };
         var compare = new Option<string?>("--compare")
         {
@@ -25,27 +31,28 @@ public static class EvaluateCommand
         };
         var command = new Command("evaluate", "Measure a model on held-out papers: metrics with 95% intervals, confusion matrix, calibration, errors, leakage; writes metrics.json, report.md and report.html.")
         {
-            recipeOption, model, data, outOption, includeLeaked, compare,
+            recipeOption, model, data, outOption, includeLeaked, compare, digestYear,
         };
         command.SetAction((parse, cancellation) =>
         {
             var recipe = RecipeReader.Read(parse.GetValue(recipeOption)!);
-            var files = parse.GetValue(data) ?? [];
-            foreach (var f in files.Where(f => !File.Exists(f)))
-                throw new ML.TopicModelException("data file not found", f);
-            if (files.Length > 0) recipe = recipe with { Data = recipe.Data with { HeldOut = files.Select(Path.GetFullPath).ToArray() } };
+            var files = InputFiles.Expand(parse.GetValue(data) ?? []);
+            if (files.Count > 0) recipe = recipe with { Data = recipe.Data with { HeldOut = files.Select(Path.GetFullPath).ToArray() } };
+            if (parse.GetValue(digestYear) is { } year) recipe = recipe with { Data = recipe.Data with { DigestYear = year } };
             var bundle = ModelBundleFile.Load(parse.GetValue(model) ?? DefaultBundle(recipe));
             var compareWith = parse.GetValue(compare);
             var baselineBundle = compareWith is null or EvaluationStep.RulesKeyword ? null : ModelBundleFile.Load(compareWith);
+            var outDir = parse.GetValue(outOption) is { } o ? Path.GetFullPath(o) : EvaluationStep.DefaultFolder(recipe, bundle);
+            // An unwritable report folder fails now, not after the evaluation's work.
+            ML.IO.AtomicFile.CreateDirectory(outDir);
             var prepared = DataPreparation.Run(PrepCommand.ToInputs(recipe), cancellation);
             var baseline = compareWith == EvaluationStep.RulesKeyword ? EvaluationStep.Rules(prepared)
                 : baselineBundle is null ? null : EvaluationStep.Bundle(baselineBundle, prepared, recipe);
-            var outDir = parse.GetValue(outOption) is { } o ? Path.GetFullPath(o) : EvaluationStep.DefaultFolder(recipe, bundle);
             var outcome = EvaluationStep.Run(recipe, prepared, bundle, outDir, parse.GetValue(includeLeaked), baseline);
             var console = Terminal.Create(stdout);
             EvaluationSummary.Render(console, outcome.Result, outcome.Comparison, outcome.Files);
             // Data files on the command line replace the recipe's test sets, the forward one included.
-            var forward = files.Length > 0 ? null : EvaluationStep.RunForward(recipe, bundle, outDir, parse.GetValue(includeLeaked),
+            var forward = files.Count > 0 ? null : EvaluationStep.RunForward(recipe, bundle, outDir, parse.GetValue(includeLeaked),
                 p => compareWith == EvaluationStep.RulesKeyword ? EvaluationStep.Rules(p)
                     : baselineBundle is null ? null : EvaluationStep.Bundle(baselineBundle, p, recipe), cancellation);
             if (forward is not null) EvaluationSummary.Render(console, forward.Result, forward.Comparison, forward.Files, EvaluationStep.ForwardTitle);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Spectre.Console;
 using TopicModel.Cli.Rendering;
+using TopicModel.DataPrep.Ingestion;
 using TopicModel.DataPrep.Labeling;
 using TopicModel.DataPrep.Preparation;
 using TopicModel.Training.Recipes;
@@ -14,7 +15,7 @@ public static class PrepCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var recipeOption = RecipeOption.Create();
-        var outOption = new Option<string?>("--out", "-o") { Description = "Folder for the prepared papers [default: the recipe's data.prepared]." };
+        var outOption = new Option<string?>("--out") { Description = "Folder for the prepared papers [default: the recipe's data.prepared]." };
         var command = new Command("prep", "Parse digests, weakly label every paper from the taxonomy, and report how good the labels are.")
         {
             recipeOption,
@@ -25,8 +26,12 @@ public static class PrepCommand
             var recipe = RecipeReader.Read(parse.GetValue(recipeOption)!);
             var console = Terminal.Create(stdout);
             var clock = Stopwatch.StartNew();
-            var data = DataPreparation.Run(ToInputs(recipe), cancellation);
             var outDir = parse.GetValue(outOption) is { } o ? Path.GetFullPath(o) : recipe.Data.PreparedDirectory;
+            // An unwritable output folder fails now, not after the work.
+            ML.IO.AtomicFile.CreateDirectory(outDir);
+            var data = DataPreparation.Run(ToInputs(recipe), cancellation);
+            // A Ctrl+C that came while the last phase ran still keeps the earlier prepared files.
+            cancellation.ThrowIfCancellationRequested();
             var written = PreparedDataWriter.Write(data, outDir);
             PrepReport.Render(console, data);
             console.WriteLine();
@@ -34,7 +39,7 @@ public static class PrepCommand
             foreach (var w in data.Warnings.Take(20)) stderr.WriteLine($"warning: {w.File}:{w.Line}: {w.Message}");
             if (data.Rejects.Count > 0)
             {
-                stderr.WriteLine($"{data.Rejects.Count} record(s) rejected; see {Path.Combine(outDir, "rejects.jsonl")}");
+                stderr.WriteLine($"{data.Rejects.Count} record(s) rejected; see {Path.Combine(outDir, PreparedDataWriter.RejectsFileName)}");
                 return Task.FromResult(ExitCodes.CompletedWithRejects);
             }
             return Task.FromResult(ExitCodes.Ok);
@@ -49,5 +54,6 @@ public static class PrepCommand
         recipe.Data.Unlabeled,
         recipe.Data.ReviewedLabels,
         new LabelingOptions(TitleWeight: recipe.Labeling.TitleWeight, FallbackTopic: recipe.Labeling.FallbackTopic),
-        recipe.Labeling.LabelModel);
+        recipe.Labeling.LabelModel,
+        ReaderOptions.Default with { DigestYear = recipe.Data.DigestYear });
 }

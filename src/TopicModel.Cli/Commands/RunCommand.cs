@@ -25,6 +25,12 @@ public static class RunCommand
             var console = Terminal.Create(stdout);
             var trained = TrainCommand.Train(recipe, console, stderr, cancellation);
             console.WriteLine($"Trained {trained.Bundle.Name} on {trained.TrainingPapers} papers in {trained.Elapsed.TotalSeconds:0.0} s: {trained.BundlePath}");
+            if (trained.Search.StopReason == "interrupted")
+            {
+                // Ctrl+C during the search: the bundle is kept (as `train` does), but evaluating it was not asked for.
+                stderr.WriteLine("interrupted: the search stopped early; the bundle holds the best pipeline found so far (not evaluated)");
+                return Task.FromResult(ExitCodes.Interrupted);
+            }
 
             var outDir = EvaluationStep.DefaultFolder(recipe, trained.Bundle);
             console.MarkupLine($"[grey]evaluating on {string.Join(", ", recipe.Data.HeldOut.Select(f => Markup.Escape(Path.GetFileName(f))))}[/]");

@@ -1,78 +1,162 @@
 using System.CommandLine;
 using TopicModel.Cli.Rendering;
 using TopicModel.DataPrep.Ingestion;
+using TopicModel.ML;
 using TopicModel.ML.IO;
 using TopicModel.Training.Bundles;
+using TopicModel.Training.Recipes;
 using TopicModel.Training.Scoring;
 
 namespace TopicModel.Cli.Commands;
 
 /// <summary>
 /// `topicmodel score`: label digests, JSONL or CSV in bulk with a trained bundle. Streams in constant
-/// memory on all cores; output keeps input order; bad records go to the rejects file.
+/// memory on all cores; output keeps input order; bad records go to the rejects file (made only when there
+/// are some). Ctrl+C or SIGTERM keeps what was scored as &lt;output&gt;.partial, and --resume continues from it.
 /// </summary>
 public static class ScoreCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var model = new Option<string>("--model", "-m") { Description = "The model bundle (models/<name>.zip).", Required = true };
-        var inputs = new Argument<string[]>("inputs") { Description = "Digests (.txt), JSONL or CSV files, directories of them, or patterns such as 'data/*.jsonl'; - reads standard input.", Arity = ArgumentArity.OneOrMore };
-        var output = new Option<string>("--output", "-o") { Description = "Output file; - writes standard output.", DefaultValueFactory = _ => "-" };
-        var format = new Option<string>("--format", "-f") { Description = "jsonl or csv [default: from the output's extension, else jsonl]." };
-        var rejects = new Option<string?>("--rejects") { Description = "Where rejected records go [default: <output>.rejects.jsonl, or rejects.jsonl when writing to standard output]." };
-        var top = new Option<int>("--top") { Description = "How many best topics each record lists.", DefaultValueFactory = _ => 3 };
-        var threads = new Option<int>("--threads") { Description = "Worker threads; 0 uses every core.", DefaultValueFactory = _ => 0 };
+        var recipeOption = RecipeOption.Create();
+        var model = new Option<string?>("--model", "-m") { Description = "The model bundle [default: the recipe's models/<name>.zip]." };
+        var inputs = new Argument<string[]>("inputs")
+        {
+            Description = "Digests (.txt), JSONL or CSV files, folders (every such file inside, in sorted order) or quoted globs ('data/*.txt'); - reads standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        }.RejectingUnknownOptions();
+        var output = new Option<string>("--output", "-o") { Description = "Output file (.jsonl, .csv or .parquet); - writes standard output.", DefaultValueFactory = _ => "-" };
+        var format = new Option<string>("--format", "-f") { Description = "jsonl, csv or parquet [default: from the output's extension; jsonl for standard output]." };
+        var rejects = new Option<string?>("--rejects") { Description = "Where rejected records go, created only when a record is rejected [default: <output>.rejects.jsonl, or rejects.jsonl when writing to standard output]." };
+        var top = new Option<int>("--top") { Description = "How many best topics each record lists.", DefaultValueFactory = _ => 3 }.AtLeast(1, "topics per record");
+        var threads = new Option<int>("--threads") { Description = "Worker threads; 0 uses every core.", DefaultValueFactory = _ => 0 }.AtLeast(0, "0 means every core");
         var inputFormat = new Option<string?>("--input-format") { Description = "auto, digest, jsonl or csv (needed for - when it cannot be sniffed) [default: auto]." };
-        var shard = new Option<string?>("--shard") { Description = "I/N: score only shard I (0 to N-1) of N; the N outputs, concatenated in order, are the output of one run over all inputs." };
         var noMixture = new Option<bool>("--no-topic-mixture") { Description = "Leave out the LDA topic mixture (topicMixture) that is added to every record when the bundle has a topic model." };
+        var digestYear = DigestYearOption.Create();
+        var shard = new Option<string?>("--shard") { Description = "I/N: score only shard I (0 to N-1) of N; the N outputs, concatenated in order, are the output of one run over all inputs." };
+        var resume = new Option<bool>("--resume") { Description = "Continue an interrupted run from <output>.partial (same inputs and options); the result is the uninterrupted run's output." };
         var command = new Command("score", "Label new papers with a trained model: one output record per input paper, in input order.")
         {
-            model, inputs, output, format, rejects, top, threads, inputFormat, noMixture, shard,
+            recipeOption, model, inputs, output, format, rejects, top, threads, inputFormat, noMixture, digestYear, shard, resume,
         };
         command.SetAction((parse, cancellation) =>
         {
-            var bundle = ModelBundleFile.Load(parse.GetValue(model)!);
             var outPath = parse.GetValue(output)!;
             var toStdout = outPath == "-";
-            var fmt = ParseFormat(parse.GetValue(format), outPath);
+            var fmt = OutputFormats.Resolve(parse.GetValue(format), outPath);
             var rejectsPath = parse.GetValue(rejects) ?? (toStdout ? "rejects.jsonl" : outPath + ".rejects.jsonl");
-            var readerOptions = ReaderOptions.Default with { Format = ParseInputFormat(parse.GetValue(inputFormat)) };
+            if (!toStdout && Path.GetFullPath(rejectsPath) == Path.GetFullPath(outPath))
+                throw new TopicModelException("--rejects: the rejects file cannot be the output itself", rejectsPath);
+            if (toStdout && fmt == OutputFormat.Parquet) throw new TopicModelException("Parquet output needs a file (-o scored.parquet): its footer is written after the rows");
+            if (parse.GetValue(resume) && toStdout) throw new TopicModelException("--resume continues an output file: give -o FILE");
+            var files = InputFiles.Expand(parse.GetValue(inputs)!);
+            var readerOptions = ReaderOptions.Default with
+            {
+                Format = ParseInputFormat(parse.GetValue(inputFormat)),
+                DigestYear = parse.GetValue(digestYear),
+            };
+            var bundle = ModelBundleFile.Load(parse.GetValue(model) ?? EvaluateCommand.DefaultBundle(RecipeReader.Read(parse.GetValue(recipeOption)!)));
             var options = new ScoringOptions(fmt, parse.GetValue(top), DegreeOfParallelism: parse.GetValue(threads), Reader: readerOptions,
                 TopicMixture: !parse.GetValue(noMixture), Shard: parse.GetValue(shard) is { } s ? Shard.Parse(s) : null);
-            var files = ScoringInputs.Expand(parse.GetValue(inputs)!);
-            foreach (var f in files.Where(f => f != "-" && !File.Exists(f)))
-                throw new ML.TopicModelException("input file not found", f);
-
-            using var progress = ProgressLine.ForStandardError(toStdout);
-            ScoringSummary summary = null!;
-            AtomicFile.WriteText(rejectsPath, rejectWriter =>
-            {
-                if (toStdout)
-                {
-                    using var stdoutStream = Console.OpenStandardOutput();
-                    summary = BatchScorer.Score(files, bundle, stdoutStream, rejectWriter, options, progress.Report, w => stderr.WriteLine($"warning: {w.File}:{w.Line}: {w.Message}"), cancellation);
-                }
-                else
-                {
-                    AtomicFile.Write(outPath, stream =>
-                        summary = BatchScorer.Score(files, bundle, stream, rejectWriter, options, progress.Report, w => stderr.WriteLine($"warning: {w.File}:{w.Line}: {w.Message}"), cancellation));
-                }
-            });
-            progress.Done();
-            stderr.WriteLine($"scored {summary.Scored:N0} papers in {summary.Elapsed.TotalSeconds:0.00} s ({summary.PapersPerSecond:N0}/s); rejected {summary.Rejected:N0}" +
-                             (summary.Rejected > 0 ? $" (see {rejectsPath})" : "") + (toStdout ? "" : $"; output: {outPath}"));
-            return Task.FromResult(summary.Rejected > 0 ? ExitCodes.CompletedWithRejects : ExitCodes.Ok);
+            var job = new Job(files, bundle, outPath, rejectsPath, options, stderr);
+            return Task.FromResult(parse.GetValue(resume) ? job.Resume(cancellation) : job.Run(0, 0, cancellation));
         });
         return command;
     }
 
-    private static OutputFormat ParseFormat(string? format, string outPath) => (format?.ToLowerInvariant()) switch
+    /// <summary>One scoring run, fresh or resumed: its outputs, the partial files an interruption leaves, and what it prints.</summary>
+    private sealed class Job(IReadOnlyList<string> files, ModelBundle bundle, string outPath, string rejectsPath, ScoringOptions options, TextWriter stderr)
     {
-        "csv" => OutputFormat.Csv,
-        "jsonl" => OutputFormat.Jsonl,
-        null => outPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? OutputFormat.Csv : OutputFormat.Jsonl,
-        _ => throw new ML.TopicModelException($"--format: expected jsonl or csv, got '{format}'"),
-    };
+        private bool ToStdout => outPath == "-";
+        private bool Mixture => options.TopicMixture && bundle.Lda is not null;
+
+        /// <summary>Starts from the records an interrupted run kept.</summary>
+        public int Resume(CancellationToken cancellation)
+        {
+            var partial = PartialOutput.PathOf(outPath);
+            if (options.Format == OutputFormat.Parquet)
+                throw new TopicModelException("--resume continues JSONL or CSV output; a Parquet file is written whole (score to .jsonl or .csv to resume)", outPath);
+            if (!File.Exists(partial))
+                throw new TopicModelException("nothing to resume: no partial output here (an interrupted `score -o` leaves one)", partial);
+            if (options.Format == OutputFormat.Csv) PartialOutput.RequireCsvHeader(partial, Mixture);
+            var scored = PartialOutput.CountRecords(partial, options.Format);
+            var rejectsPartial = PartialOutput.PathOf(rejectsPath);
+            var rejected = File.Exists(rejectsPartial) ? PartialOutput.CountRecords(rejectsPartial, OutputFormat.Jsonl) : 0;
+            stderr.WriteLine($"resuming after {scored:N0} scored and {rejected:N0} rejected records ({partial})");
+            return Run(scored, rejected, cancellation);
+        }
+
+        /// <param name="scoredBefore">Records already in &lt;output&gt;.partial (0 for a fresh run).</param>
+        /// <param name="rejectedBefore">Records already in &lt;rejects&gt;.partial.</param>
+        public int Run(long scoredBefore, long rejectedBefore, CancellationToken cancellation)
+        {
+            var resuming = scoredBefore + rejectedBefore > 0;
+            using var rejectsFile = new RejectsFile(rejectsPath);
+            using var output = ToStdout ? null : PendingFile.Create(outPath);
+            if (resuming)
+            {
+                using (var partial = File.OpenRead(PartialOutput.PathOf(outPath))) partial.CopyTo(output!.Stream);
+                if (rejectedBefore > 0) rejectsFile.Write(File.ReadAllText(PartialOutput.PathOf(rejectsPath)));
+            }
+            var inputs = new ScoringInputs(files, options.Reader);
+            using var progress = ProgressLine.ForStandardError(ToStdout, () => inputs.Fraction);
+            using var stdoutStream = ToStdout ? Console.OpenStandardOutput() : null;
+            ScoringSummary summary;
+            try
+            {
+                // A shard reads its own slices of the inputs (no byte count for the progress line then).
+                var records = options.Shard is { Count: > 1 } ? BatchScorer.Records(files, options) : inputs.Read();
+                summary = BatchScorer.Score(ScoringInputs.SkipRecords(records, scoredBefore + rejectedBefore), bundle.Classifier,
+                    options.TopicMixture ? bundle.Lda : null, output?.Stream ?? stdoutStream!, rejectsFile,
+                    options with { Header = !resuming }, done => progress.Report(scoredBefore + rejectedBefore + done),
+                    w => stderr.WriteLine($"warning: {w.File}:{w.Line}: {w.Message}"), cancellation);
+            }
+            catch (OperationCanceledException)
+            {
+                progress.Done();
+                return Interrupted(output, rejectsFile);
+            }
+            progress.Done();
+
+            var scored = scoredBefore + summary.Scored;
+            var rejected = rejectedBefore + summary.Rejected;
+            rejectsFile.Commit();
+            if (scored == 0)
+                throw new TopicModelException($"no papers in the inputs: all {rejected:N0} records were rejected (see {rejectsPath})");
+            output?.Commit();
+            foreach (var partial in new[] { PartialOutput.PathOf(outPath), PartialOutput.PathOf(rejectsPath) }.Where(File.Exists)) File.Delete(partial);
+
+            stderr.WriteLine($"scored {scored:N0} papers in {summary.Elapsed.TotalSeconds:0.00} s ({summary.PapersPerSecond:N0}/s); rejected {rejected:N0}" +
+                             (rejected > 0 ? $" (see {rejectsPath})" : "") + (ToStdout ? "" : $"; output: {outPath}"));
+            return rejected > 0 ? ExitCodes.CompletedWithRejects : ExitCodes.Ok;
+        }
+
+        /// <summary>Ctrl+C / SIGTERM: keep the complete records written so far as .partial files and say how to go on.</summary>
+        private int Interrupted(PendingFile? output, RejectsFile rejectsFile)
+        {
+            if (output is null)
+            {
+                stderr.WriteLine("interrupted: scoring to standard output stopped; the records written so far are complete and in input order");
+                return ExitCodes.Interrupted;
+            }
+            if (options.Format == OutputFormat.Parquet)
+            {
+                stderr.WriteLine($"interrupted: nothing was written to {outPath} (a Parquet file is written whole; score to .jsonl or .csv to keep partial results)");
+                return ExitCodes.Interrupted;
+            }
+            var partial = PartialOutput.PathOf(outPath);
+            output.CommitAs(partial);
+            var rejectsPartial = PartialOutput.PathOf(rejectsPath);
+            if (rejectsFile.HasContent) rejectsFile.CommitAs(rejectsPartial);
+            else if (File.Exists(rejectsPartial)) File.Delete(rejectsPartial);
+            var scored = PartialOutput.CountRecords(partial, options.Format);
+            var rejected = rejectsFile.HasContent ? PartialOutput.CountRecords(rejectsPartial, OutputFormat.Jsonl) : 0;
+            stderr.WriteLine($"interrupted: kept {scored:N0} scored records (in input order) in {partial}" +
+                             (rejected > 0 ? $" and {rejected:N0} rejected in {rejectsPartial}" : "") +
+                             "; run the same command with --resume to continue");
+            return ExitCodes.Interrupted;
+        }
+    }
 
     private static InputFormat ParseInputFormat(string? format) => (format?.ToLowerInvariant()) switch
     {
@@ -80,6 +164,6 @@ public static class ScoreCommand
         "digest" => InputFormat.Digest,
         "jsonl" => InputFormat.Jsonl,
         "csv" => InputFormat.Csv,
-        _ => throw new ML.TopicModelException($"--input-format: expected auto, digest, jsonl or csv, got '{format}'"),
+        _ => throw new TopicModelException($"--input-format: expected auto, digest, jsonl or csv, got '{format}'"),
     };
 }

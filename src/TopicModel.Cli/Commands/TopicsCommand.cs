@@ -19,17 +19,17 @@ public static class TopicsCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var model = new Option<string>("--model", "-m") { Description = "The model bundle (models/<name>.zip).", Required = true };
+        var recipeOption = RecipeOption.Create();
+        var model = new Option<string?>("--model", "-m") { Description = "The model bundle [default: the recipe's models/<name>.zip]." };
         var html = new Option<string?>("--html") { Description = "Also write an HTML page with topic-term charts and topic shares per digest." };
-        var terms = new Option<int>("--terms") { Description = "Top terms shown per topic.", DefaultValueFactory = _ => 10 };
-        var command = new Command("topics", "Show the bundle's LDA topic model: topics, their seeded taxonomy ids, sizes and top terms.") { model, html, terms };
+        var terms = new Option<int>("--terms") { Description = "Top terms shown per topic.", DefaultValueFactory = _ => 10 }.AtLeast(1, "terms per topic");
+        var command = new Command("topics", "Show the bundle's LDA topic model: topics, their seeded taxonomy ids, sizes and top terms.") { recipeOption, model, html, terms };
         command.SetAction((parse, _) =>
         {
-            var path = parse.GetValue(model)!;
+            var path = parse.GetValue(model) ?? EvaluateCommand.DefaultBundle(Training.Recipes.RecipeReader.Read(parse.GetValue(recipeOption)!));
             var bundle = ModelBundleFile.Load(path);
             var lda = bundle.Lda ?? throw new TopicModelException("this bundle has no topic model (train with an enabled \"lda\" section in the recipe)", path);
             var count = parse.GetValue(terms);
-            if (count < 1) throw new TopicModelException($"--terms: must be at least 1, got {count}");
             RenderTable(Terminal.Create(stdout), lda, bundle.Manifest, count);
             if (parse.GetValue(html) is { } htmlPath)
             {

@@ -13,13 +13,25 @@ public static class TrainCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var recipeOption = RecipeOption.Create();
+        var name = new Option<string?>("--name", "-n")
+        {
+            Description = "The model's name: writes models/<name>.zip (and its leaderboard), so a new model does not replace the current one [default: the recipe's output.name].",
+        };
+        name.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string?>();
+            if (value is null) return;
+            if (value.Length == 0 || value.IndexOfAny(['/', '\\']) >= 0 || value.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || value is "." or "..")
+                result.AddError($"--name: '{value}' is not a file name (no folders or '/'; the bundle goes to the recipe's models folder)");
+        });
         var command = new Command("train", "Prepare the recipe's data, search featurizers, trainers and hyperparameters (AutoML, cross-validated on the labeled papers) within the recipe's budget, refit the best pipeline and write the model bundle and leaderboard to models/. Ctrl+C stops the search and keeps the best pipeline so far.")
         {
-            recipeOption,
+            recipeOption, name,
         };
         command.SetAction((parse, cancellation) =>
         {
             var recipe = RecipeReader.Read(parse.GetValue(recipeOption)!);
+            if (parse.GetValue(name) is { } modelName) recipe = recipe with { Output = recipe.Output with { ModelName = modelName } };
             var console = Terminal.Create(stdout);
             var result = Train(recipe, console, stderr, cancellation);
             TrainReport.Render(console, result);

@@ -93,6 +93,12 @@ internal static class DigestParser
         if (pairs == 0)
             throw new TopicModelException(
                 $"not a digest: no title line followed by an abstract line among {content.Count} lines", file, content[0].Line.Number);
+        // Like JSONL and CSV: a file whose every paper was rejected has no papers, which is an error, not an empty result.
+        if (!items.Any(i => i.Paper is not null))
+        {
+            var first = items.First(i => i.Rejected is not null).Rejected!;
+            throw new TopicModelException($"no papers among {pairs} title + abstract pairs; the first problem: {first.Reason}", file, first.Line);
+        }
         // Mostly unpairable lines mean the file is something else (code, a table, prose); a few are just damage.
         if (unpaired > pairs && unpaired >= 3)
             throw new TopicModelException(
@@ -121,7 +127,7 @@ internal static class DigestParser
         if (year is null)
         {
             items.Add(ReadItem.Of(new ReaderWarning(file, line,
-                $"digest date '{text}' has no year, so papers get no date; set ReaderOptions.DigestYear to date them")));
+                $"digest date '{text}' has no year, so papers get no date; give the year to date them (score --digest-year, or data.digestYear in the recipe)")));
             return null;
         }
         if (day > DateTime.DaysInMonth(year.Value, month))

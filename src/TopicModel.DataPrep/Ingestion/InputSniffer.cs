@@ -10,6 +10,7 @@ internal static class InputSniffer
     /// <summary>Why the head looks binary (with the byte offset where that shows), or null when it looks like text.</summary>
     public static (string Reason, int Offset)? BinaryReason(ReadOnlySpan<byte> head)
     {
+        if (Utf16(head) is { } utf16) return ($"{utf16} text: save it as UTF-8", 0);
         var nul = head.IndexOf((byte)0);
         if (nul >= 0) return ($"binary data, not text: NUL byte at byte {nul + 1}", nul);
 
@@ -34,6 +35,23 @@ internal static class InputSniffer
         return null;
     }
 
+    /// <summary>"UTF-16LE"/"UTF-16BE" when the head is UTF-16 (a byte-order mark, or ASCII text with every other byte NUL).</summary>
+    private static string? Utf16(ReadOnlySpan<byte> head)
+    {
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return "UTF-16LE";
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return "UTF-16BE";
+        if (head.Length < 8) return null;
+        int evenNul = 0, oddNul = 0, pairs = Math.Min(head.Length / 2, 256);
+        for (var i = 0; i < pairs; i++)
+        {
+            if (head[2 * i] == 0) evenNul++;
+            if (head[2 * i + 1] == 0) oddNul++;
+        }
+        if (oddNul > pairs * 9 / 10 && evenNul == 0) return "UTF-16LE";
+        if (evenNul > pairs * 9 / 10 && oddNul == 0) return "UTF-16BE";
+        return null;
+    }
+
     /// <summary>1-based line of a byte offset in the head.</summary>
     public static long LineOf(ReadOnlySpan<byte> head, int offset) =>
         head[..Math.Clamp(offset, 0, head.Length)].Count((byte)'\n') + 1;
@@ -52,6 +70,14 @@ internal static class InputSniffer
             .ToHashSet();
         return cells.Contains("title") && cells.Contains("abstract") ? InputFormat.Csv : InputFormat.Digest;
     }
+
+    /// <summary>
+    /// Extensions of formats we know and do not read (tab-separated, spreadsheets, documents, archives): an error up front,
+    /// where an extension we do not know at all is sniffed.
+    /// </summary>
+    public static bool IsOtherFormat(string path) => Path.GetExtension(path).ToLowerInvariant() is
+        ".tsv" or ".tab" or ".xlsx" or ".xls" or ".ods" or ".json" or ".parquet" or ".pdf" or ".docx" or ".doc" or ".html" or ".htm"
+        or ".xml" or ".zip" or ".gz" or ".bz2" or ".xz" or ".zst";
 
     /// <summary>The format an extension implies, or null when it implies none.</summary>
     public static InputFormat? FromExtension(string path) => Path.GetExtension(path).ToLowerInvariant() switch

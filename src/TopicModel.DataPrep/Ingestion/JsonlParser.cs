@@ -45,7 +45,7 @@ internal static class JsonlParser
         }
         catch (JsonException e)
         {
-            return ReadItem.Of(Reject(file, line, $"not valid JSON: {e.Message}", options));
+            return ReadItem.Of(Reject(file, line, $"not valid JSON: {TopicModel.ML.IO.JsonErrors.Describe(e)}", options));
         }
         using (doc)
         {

@@ -181,6 +181,13 @@ public static class PaperReader
         {
             return DigestParser.Parse(input, file, digest, options);
         }
+        catch (TopicModelException e) when (UnknownExtension(file) is { } extension)
+        {
+            // A .tsv or .xlsx read as a digest fails as "not a digest"; the real problem is the format.
+            throw new TopicModelException(
+                $"{UnsupportedFormat(extension)}; read as a digest: {e.Problem}",
+                e.File, e.Line, e);
+        }
         catch (TopicModelException e) when (guess != InputFormat.Digest)
         {
             throw new TopicModelException(
@@ -189,9 +196,22 @@ public static class PaperReader
         }
     }
 
+    /// <summary>The extension of a file whose extension names no format we read (".tsv"); null for known ones, none, or stdin.</summary>
+    private static string? UnknownExtension(string source) =>
+        source != StdinPath && Path.GetExtension(source) is { Length: > 0 } ext && InputSniffer.FromExtension(source) is null ? ext : null;
+
     /// <summary>The explicit format, else the extension's, else null (sniff the content).</summary>
-    private static InputFormat? FormatOf(string source, ReaderOptions options) =>
-        options.Format != InputFormat.Auto ? options.Format : source == StdinPath ? null : InputSniffer.FromExtension(source);
+    private static InputFormat? FormatOf(string source, ReaderOptions options)
+    {
+        if (options.Format != InputFormat.Auto) return options.Format;
+        if (source == StdinPath) return null;
+        if (InputSniffer.IsOtherFormat(source))
+            throw new TopicModelException(UnsupportedFormat(Path.GetExtension(source)), source);
+        return InputSniffer.FromExtension(source);
+    }
+
+    private static string UnsupportedFormat(string extension) =>
+        $"unsupported format '{extension}': give digests (.txt, .md), JSON Lines (.jsonl, .ndjson) or CSV (.csv), or name the format (score --input-format)";
 
     private static ReaderOptions Validate(ReaderOptions? options)
     {

@@ -79,7 +79,7 @@ public static class ReviewedLabelReader
         }
         catch (JsonException e)
         {
-            throw new TopicModelException($"not valid JSON: {e.Message}", source, lineNumber, e);
+            throw new TopicModelException($"not valid JSON: {TopicModel.ML.IO.JsonErrors.Describe(e)}", source, lineNumber, e);
         }
         using (doc)
         {

@@ -7,22 +7,28 @@ namespace TopicModel.DataPrep.Preparation;
 
 /// <summary>
 /// Writes prepared papers to a folder: papers.jsonl (everything, with a probability per topic),
-/// papers.csv (the same minus the probabilities, for spreadsheets) and rejects.jsonl. Each file is
-/// written atomically.
+/// papers.csv (the same minus the probabilities, for spreadsheets) and, when records were rejected, rejects.jsonl
+/// (a stale one from an earlier run is removed). Each file is written atomically.
 /// </summary>
 public static class PreparedDataWriter
 {
     public const int FormatVersion = 1;
+    public const string RejectsFileName = "rejects.jsonl";
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static IReadOnlyList<string> Write(PreparedData data, string directory)
     {
-        Directory.CreateDirectory(directory);
+        AtomicFile.CreateDirectory(directory);
         var jsonl = Path.Combine(directory, "papers.jsonl");
         var csv = Path.Combine(directory, "papers.csv");
-        var rejects = Path.Combine(directory, "rejects.jsonl");
+        var rejects = Path.Combine(directory, RejectsFileName);
         AtomicFile.Write(jsonl, s => WriteJsonl(data, s));
         AtomicFile.WriteText(csv, w => WriteCsv(data, w));
+        if (data.Rejects.Count == 0)
+        {
+            if (File.Exists(rejects)) File.Delete(rejects);
+            return [jsonl, csv];
+        }
         AtomicFile.Write(rejects, s => WriteRejects(data, s));
         return [jsonl, csv, rejects];
     }

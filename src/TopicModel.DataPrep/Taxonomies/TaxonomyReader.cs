@@ -22,7 +22,7 @@ public static class TaxonomyReader
         }
         catch (JsonException e)
         {
-            throw new TopicModelException($"not valid JSON: {e.Message}", source, e.LineNumber + 1);
+            throw new TopicModelException($"not valid JSON: {TopicModel.ML.IO.JsonErrors.Describe(e)}", source, e.LineNumber + 1);
         }
         using (doc)
         {

@@ -8,7 +8,7 @@ public static class ReportWriter
 {
     public static ReportFiles Write(string folder, EvaluationResult result, ModelComparison? comparison = null, IReadOnlyList<string>? dataFiles = null)
     {
-        Directory.CreateDirectory(folder);
+        AtomicFile.CreateDirectory(folder);
         var files = new ReportFiles(folder);
         var json = MetricsJson.Build(result, comparison, dataFiles);
         AtomicFile.WriteAllText(files.MetricsJson, json.ToJsonString(Training.Json.Options) + "\n");

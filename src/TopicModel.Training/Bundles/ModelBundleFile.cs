@@ -54,9 +54,9 @@ public static class ModelBundleFile
         {
             return LoadChecked(contents);
         }
-        catch (Exception e) when (e is InvalidOperationException or FormatException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is InvalidOperationException or FormatException or System.Text.Json.JsonException or ArgumentException)
         {
-            // A manifest value of the wrong JSON type (or with invalid UTF-8) surfaces only when it is read.
+            // A manifest value of the wrong JSON type (or with invalid UTF-8, or a key twice) surfaces only when it is read.
             throw new TopicModelException($"the manifest is damaged: {e.Message}", contents.Path, inner: e);
         }
     }

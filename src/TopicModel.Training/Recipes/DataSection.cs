@@ -6,12 +6,14 @@ namespace TopicModel.Training.Recipes;
 /// <see cref="Forward"/> files are a second test set from a later period than the training data: evaluated
 /// beside the held-out digests, never trained on and never used to choose a pipeline.
 /// </summary>
+/// <param name="DigestYear">Year for digest date lines that have none ("Mar 14"); null leaves such digests undated, with a warning.</param>
 public sealed record DataSection(
     IReadOnlyList<string> Train,
     IReadOnlyList<string> HeldOut,
     IReadOnlyList<string> Unlabeled,
     IReadOnlyList<string> ReviewedLabels,
-    string PreparedDirectory)
+    string PreparedDirectory,
+    int? DigestYear = null)
 {
     public IReadOnlyList<string> Forward { get; init; } = [];
 }

@@ -27,7 +27,7 @@ public static class RecipeReader
         }
         catch (JsonException e)
         {
-            throw new TopicModelException($"not valid JSON: {e.Message}", sourcePath, e.LineNumber + 1);
+            throw new TopicModelException($"not valid JSON: {TopicModel.ML.IO.JsonErrors.Describe(e)}", sourcePath, e.LineNumber + 1);
         }
 
         using (doc)
@@ -49,7 +49,8 @@ public static class RecipeReader
                 dataJson.Strings("heldOut").Select(Resolve).ToArray(),
                 dataJson.Strings("unlabeled").Select(Resolve).ToArray(),
                 dataJson.Strings("reviewedLabels").Select(Resolve).ToArray(),
-                Resolve(dataJson.String("prepared", "data/prepared")))
+                Resolve(dataJson.String("prepared", "data/prepared")),
+                dataJson.Int("digestYear", 0, min: 1, max: 9999) is > 0 and var year ? year : null)
             {
                 Forward = dataJson.Strings("forward").Select(Resolve).ToArray(),
             };

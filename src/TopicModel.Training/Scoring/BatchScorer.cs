@@ -55,21 +55,35 @@ public static class BatchScorer
         ScoringOptions options,
         Action<long>? progress = null,
         Action<ReaderWarning>? warn = null,
+        CancellationToken cancellation = default) =>
+        Score(Records(inputs, options), classifier, topicModel, output, rejects, options, progress, warn, cancellation);
+
+    /// <summary>Scores records already being read (the caller opens the inputs, e.g. to count bytes or skip records done before).</summary>
+    public static ScoringSummary Score(
+        IEnumerable<ReadItem> items,
+        IPaperClassifier classifier,
+        LdaModel? topicModel,
+        Stream output,
+        TextWriter rejects,
+        ScoringOptions options,
+        Action<long>? progress = null,
+        Action<ReaderWarning>? warn = null,
         CancellationToken cancellation = default)
     {
         if (options.Top < 1 || options.Top > classifier.Topics.Count)
             throw new TopicModelException($"top must be between 1 and {classifier.Topics.Count}, got {options.Top}");
         var clock = Stopwatch.StartNew();
         long scored = 0, rejected = 0, warnings = 0;
-        var items = Items(inputs, options);
         // A CSV header belongs to the first shard only, so the shards' outputs concatenate to the whole job's.
-        using var writer = new ScoredPaperWriter(output, options.Format, topicMixture: topicModel is not null, header: (options.Shard?.Index ?? 0) == 0);
+        using var writer = new ScoredPaperWriter(output, options.Format, topicMixture: topicModel is not null,
+            header: options.Header && (options.Shard?.Index ?? 0) == 0);
         foreach (var (item, result) in OrderedParallel.Map(items, item => (item, Classify(item, classifier, options.Top, topicModel)), options.BatchSize, options.DegreeOfParallelism, cancellation))
         {
             if (result is not null)
             {
                 writer.Write(result);
-                if (++scored % 4096 == 0) progress?.Invoke(scored + rejected);
+                // Often enough for a time-throttled progress line even at a few papers per second.
+                if (++scored % 64 == 0) progress?.Invoke(scored + rejected);
             }
             else if (item.Rejected is { } reject)
             {
@@ -89,7 +103,7 @@ public static class BatchScorer
     }
 
     /// <summary>The records to score: every input's, or with a shard of more than one, the shard's part (<see cref="ShardPlan"/>).</summary>
-    private static IEnumerable<ReadItem> Items(IReadOnlyList<string> inputs, ScoringOptions options)
+    public static IEnumerable<ReadItem> Records(IReadOnlyList<string> inputs, ScoringOptions options)
     {
         if (options.Shard is not { Count: > 1 } shard) return inputs.SelectMany(path => PaperReader.Read(path, options.Reader));
         var sized = inputs.Select(path =>

@@ -6,7 +6,10 @@ using TopicModel.ML.IO;
 
 namespace TopicModel.Training.Scoring;
 
-/// <summary>Writes scored papers as JSON Lines or CSV (UTF-8, '\n'), one record per line, in the order given.</summary>
+/// <summary>
+/// Writes scored papers in the order given: JSON Lines or CSV (UTF-8, '\n', one record per line), or Parquet (row groups,
+/// complete on <see cref="Flush"/> at the end; see <see cref="ParquetRows"/>).
+/// </summary>
 public sealed class ScoredPaperWriter : IDisposable
 {
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -14,12 +17,19 @@ public sealed class ScoredPaperWriter : IDisposable
     private readonly OutputFormat _format;
     private readonly Utf8JsonWriter? _json;
     private readonly StreamWriter? _csv;
+    private readonly ParquetRows? _parquet;
 
     private readonly bool _topicMixture;
 
     /// <param name="topicMixture">Records carry a topic mixture: adds the <c>topicMixture</c> field (JSONL) or column (CSV).</param>
-    /// <param name="header">Write the CSV header line (a shard after the first leaves it out).</param>
+    /// <param name="header">Write the CSV header line; off when appending to an output that has it.</param>
     public ScoredPaperWriter(Stream stream, OutputFormat format, bool topicMixture = false, bool header = true)
+        : this(stream, format, topicMixture, header, ParquetRows.DefaultRowGroupSize)
+    {
+    }
+
+    /// <param name="parquetRowGroupSize">Rows per Parquet row group (tests make it small to write several).</param>
+    internal ScoredPaperWriter(Stream stream, OutputFormat format, bool topicMixture, bool header, int parquetRowGroupSize)
     {
         _stream = stream;
         _format = format;
@@ -28,23 +38,34 @@ public sealed class ScoredPaperWriter : IDisposable
         {
             _json = new Utf8JsonWriter(stream, JsonOptions);
         }
+        else if (format == OutputFormat.Parquet)
+        {
+            _parquet = new ParquetRows(stream, topicMixture, parquetRowGroupSize);
+        }
         else
         {
             _csv = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
-            if (header) _csv.Write(topicMixture ? "id,title,digest,topic,probability,top,topicMixture\n" : "id,title,digest,topic,probability,top\n");
+            if (header) _csv.Write(CsvHeader(topicMixture) + "\n");
         }
     }
+
+    /// <summary>The CSV header line (without its newline).</summary>
+    public static string CsvHeader(bool topicMixture) =>
+        topicMixture ? "id,title,digest,topic,probability,top,topicMixture" : "id,title,digest,topic,probability,top";
 
     public void Write(ScoredPaper paper)
     {
         if (_topicMixture != paper.TopicMixture is not null)
             throw new InvalidOperationException(_topicMixture ? $"paper {paper.Id} has no topic mixture" : $"paper {paper.Id} has a topic mixture the output was not opened for");
         if (_format == OutputFormat.Jsonl) WriteJson(paper, _json!);
+        else if (_format == OutputFormat.Parquet) _parquet!.Add(paper, Round, Share);
         else WriteCsv(paper, _csv!);
     }
 
+    /// <summary>Writes out everything buffered. For Parquet this completes the file: call it once, at the end.</summary>
     public void Flush()
     {
+        _parquet?.Complete();
         _json?.Flush();
         _csv?.Flush();
         _stream.Flush();

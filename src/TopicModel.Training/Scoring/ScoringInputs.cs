@@ -1,45 +1,80 @@
-using TopicModel.ML;
+using TopicModel.DataPrep.Ingestion;
 
 namespace TopicModel.Training.Scoring;
 
 /// <summary>
-/// The input list of <c>score</c> as files in a fixed order: a directory stands for its .jsonl, .ndjson, .csv and .txt
-/// files, a name with * or ? for the files it matches (for schedulers that pass the pattern unexpanded), each sorted
-/// by ordinal name; anything else, and "-" (standard input), as given. The same arguments give the same list on every
-/// machine, which <see cref="ShardPlan"/> relies on.
+/// Opens a scoring run's inputs as one stream of records and keeps count of the bytes read, so progress can
+/// show the share of the input done (and an ETA) while the records stream through.
 /// </summary>
-public static class ScoringInputs
+public sealed class ScoringInputs
 {
-    private static readonly string[] Extensions = [".jsonl", ".ndjson", ".csv", ".txt"];
+    private readonly IReadOnlyList<string> _files;
+    private readonly ReaderOptions _options;
+    private long _bytesRead;
 
-    public static IReadOnlyList<string> Expand(IEnumerable<string> arguments)
+    public ScoringInputs(IReadOnlyList<string> files, ReaderOptions? options = null)
     {
-        var files = new List<string>();
-        foreach (var argument in arguments)
+        _files = files;
+        _options = options ?? ReaderOptions.Default;
+        TotalBytes = files.Contains(PaperReader.StdinPath) ? null : files.Sum(f => new FileInfo(f).Length);
+    }
+
+    /// <summary>Total size of the inputs; null when standard input is among them.</summary>
+    public long? TotalBytes { get; }
+
+    public long BytesRead => Interlocked.Read(ref _bytesRead);
+
+    /// <summary>Share of the input read (0..1), or null when the size is unknown.</summary>
+    public double? Fraction => TotalBytes is > 0 and var total ? (double)BytesRead / total : null;
+
+    /// <summary>Every record of every input, in order (papers, rejects and warnings, as <see cref="PaperReader"/> reads them).</summary>
+    public IEnumerable<ReadItem> Read() => _files.SelectMany(file => file == PaperReader.StdinPath
+        ? PaperReader.Read(file, _options)
+        : PaperReader.Read(new CountingStream(File.OpenRead(file), this), file, Path.GetFileNameWithoutExtension(file), _options));
+
+    /// <summary>
+    /// The records after the first <paramref name="count"/> papers and rejects (an earlier, interrupted run's share).
+    /// Warnings are not records: they pass through.
+    /// </summary>
+    public static IEnumerable<ReadItem> SkipRecords(IEnumerable<ReadItem> items, long count)
+    {
+        foreach (var item in items)
         {
-            if (argument != "-" && Directory.Exists(argument))
+            if (count > 0 && item.Warning is null)
             {
-                var found = Directory.EnumerateFiles(argument)
-                    .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
-                    .Order(StringComparer.Ordinal).ToArray();
-                if (found.Length == 0)
-                    throw new TopicModelException($"the directory has no inputs ({string.Join(", ", Extensions)})", argument);
-                files.AddRange(found);
+                count--;
+                continue;
             }
-            else if (Path.GetFileName(argument).IndexOfAny(['*', '?']) >= 0)
-            {
-                var directory = Path.GetDirectoryName(argument) is { Length: > 0 } d ? d : ".";
-                var found = Directory.Exists(directory)
-                    ? Directory.EnumerateFiles(directory, Path.GetFileName(argument)).Order(StringComparer.Ordinal).ToArray()
-                    : [];
-                if (found.Length == 0) throw new TopicModelException("no file matches the pattern", argument);
-                files.AddRange(found);
-            }
-            else
-            {
-                files.Add(argument);
-            }
+            yield return item;
         }
-        return files;
+    }
+
+    /// <summary>A read-only pass-through that adds what it reads to the inputs' byte count.</summary>
+    private sealed class CountingStream(Stream inner, ScoringInputs owner) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => inner.CanSeek;
+        public override bool CanWrite => false;
+        public override long Length => inner.Length;
+        public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Counted(inner.Read(buffer, offset, count));
+        public override int Read(Span<byte> buffer) => Counted(inner.Read(buffer));
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
+        }
+
+        private int Counted(int read)
+        {
+            Interlocked.Add(ref owner._bytesRead, read);
+            return read;
+        }
     }
 }

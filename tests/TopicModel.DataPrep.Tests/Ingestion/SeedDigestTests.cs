@@ -107,7 +107,7 @@ public sealed class SeedDigestTests
         var warning = Assert.Single(result.Warnings);
         Assert.Equal(9, warning.Line);
         Assert.Contains("Mar 14", warning.Message, StringComparison.Ordinal);
-        Assert.Contains(nameof(ReaderOptions.DigestYear), warning.Message, StringComparison.Ordinal);
+        Assert.Contains("--digest-year", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]

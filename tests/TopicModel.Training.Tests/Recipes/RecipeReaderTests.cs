@@ -60,6 +60,7 @@ public class RecipeReaderTests
     [InlineData("""{"data": {"train": ["a.txt"]}, "lda": {"wordPromotionWeight": -0.1}}""", "$.lda.wordPromotionWeight")]
     [InlineData("""{"data": {"train": ["a.txt"]}, "lda": {"inference": "mcmc"}}""", "$.lda.inference: expected one of \"cvb0\", \"gibbs\"")]
     [InlineData("""{"data": {"train": ["a.txt"]},}}""", "not valid JSON")]
+    [InlineData("""{"data": {"train": ["a.txt"], "digestYear": 0}}""", "$.data.digestYear: expected an integer from 1 to 9999, found 0")]
     public void Errors_name_the_json_path_and_what_was_expected(string json, string expected)
     {
         var error = Assert.Throws<TopicModelException>(() => RecipeReader.Parse(json, "/r/train.json"));
@@ -89,6 +90,15 @@ public class RecipeReaderTests
         Assert.Equal(0.05, promoted.Lda.Options.WordPromotionWeight);
         Assert.Equal(7, promoted.Lda.Options.WordPromotionNeighbors);
         Assert.Equal(0, RecipeReader.Read(RepoPaths.Recipe).Lda.Options.WordPromotionWeight);
+    }
+
+    [Fact]
+    public void Digest_year_is_a_data_setting_and_absent_by_default()
+    {
+        var dated = RecipeReader.Parse("""{"data": {"train": ["a.txt"], "digestYear": 2024}}""", "/r/train.json");
+
+        Assert.Equal(2024, dated.Data.DigestYear);
+        Assert.Null(RecipeReader.Read(RepoPaths.Recipe).Data.DigestYear);
     }
 
     [Fact]

@@ -163,17 +163,4 @@ public sealed class ShardingTests : IDisposable
         var e = Assert.Throws<TopicModelException>(() => Score(["-"], OutputFormat.Jsonl, new Shard(0, 2)));
         Assert.Contains("standard input cannot be divided", e.Message);
     }
-
-    [Fact]
-    public void Directories_and_patterns_expand_to_their_files_in_ordinal_order()
-    {
-        var inputs = Inputs();
-        File.WriteAllText(Path.Combine(_dir, "notes.md"), "not an input");
-        Assert.Equal(inputs.Where(i => i.StartsWith(_dir)).Order(StringComparer.Ordinal), ScoringInputs.Expand([_dir]));
-        Assert.Equal([inputs[0], inputs[4]], ScoringInputs.Expand([Path.Combine(_dir, "*.jsonl")]));
-        Assert.Equal(["-", RepoPaths.HeldOutDigest], ScoringInputs.Expand(["-", RepoPaths.HeldOutDigest]));
-        Assert.Contains("no file matches", Assert.Throws<TopicModelException>(() => ScoringInputs.Expand([Path.Combine(_dir, "*.parquet")])).Message);
-        var empty = Directory.CreateDirectory(Path.Combine(_dir, "empty")).FullName;
-        Assert.Contains("the directory has no inputs", Assert.Throws<TopicModelException>(() => ScoringInputs.Expand([empty])).Message);
-    }
 }
