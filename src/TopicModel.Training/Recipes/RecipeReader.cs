@@ -18,6 +18,9 @@ public static class RecipeReader
         return Parse(File.ReadAllText(full), full);
     }
 
+    /// <summary>What the recipe itself may hold (comments, trailing commas), for re-reading its parts' raw text.</summary>
+    private static readonly JsonDocumentOptions Lenient = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
     public static Recipe Parse(string json, string sourcePath)
     {
         JsonDocument doc;
@@ -123,7 +126,7 @@ public static class RecipeReader
         var element = a.Element.GetProperty("initialConfigurations");
         if (element.ValueKind != JsonValueKind.Array || element.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.Object))
             throw a.Error("initialConfigurations", "expected an array of objects (hyperparameter name → value)");
-        return (JsonArray)JsonNode.Parse(element.GetRawText())!;
+        return (JsonArray)JsonNode.Parse(element.GetRawText(), documentOptions: Lenient)!;
     }
 
     private static AutoMLSection ReadAutoML(JsonSection? a, string sourcePath)
@@ -138,7 +141,7 @@ public static class RecipeReader
             a.Choice("tuner", d.Tuner, "costFrugal", "random", "grid"),
             a.Int("gridSteps", d.GridSteps, min: 2, max: 10),
             a.Int("folds", d.Folds, min: 2, max: 50),
-            a.Has("searchSpace") ? (JsonObject?)JsonNode.Parse(a.Section("searchSpace")!.Element.GetRawText()) : null,
+            a.Has("searchSpace") ? (JsonObject?)JsonNode.Parse(a.Section("searchSpace")!.Element.GetRawText(), documentOptions: Lenient) : null,
             a.Has("initialConfigurations") ? InitialConfigurations(a) : null)
         {
             Objective = a.Choice("objective", d.Objective, ValidationObjective.All),

@@ -23,6 +23,20 @@ public class RecipeReaderTests
     }
 
     [Fact]
+    public void Trailing_commas_and_comments_inside_the_search_space_are_read_as_in_the_rest_of_the_recipe()
+    {
+        // Found by the recipe fuzzer: the search space and starting points are re-read from their raw text.
+        var recipe = RecipeReader.Parse("""
+            {"data": {"train": ["a.txt"]},
+             "automl": {"searchSpace": {"trainer": ["NaiveBayes", "OneVersusAll",], /* two */ },
+                        "initialConfigurations": [{"trainer": "NaiveBayes",},]}}
+            """, "/r/train.json");
+
+        Assert.Equal(2, recipe.AutoML.SearchSpace!["trainer"]!.AsArray().Count);
+        Assert.Single(recipe.AutoML.InitialConfigurations!);
+    }
+
+    [Fact]
     public void The_search_objective_defaults_to_the_mean_of_cross_validation_and_forward_folds()
     {
         var defaults = RecipeReader.Parse("""{"data": {"train": ["a.txt"]}}""", "/r/train.json").AutoML;
