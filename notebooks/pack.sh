@@ -21,6 +21,10 @@ done
 # drop the cached copies of ours.
 cache=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: *//')
 for id in "${ids[@]}"; do rm -rf "${cache%/}/$id/$version"; done
+# The kernel also caches each `#r "nuget:"` set's resolved assembly list (~/.packagemanagement/nuget/Cache), keyed by
+# the ids and versions asked for: after a repack of the same version it would keep the old list and miss assemblies
+# the library now depends on (FileNotFoundException in Jupyter). Drop it; the next restore rebuilds it.
+rm -rf "${HOME:?}/.packagemanagement/nuget/Cache"
 # The kernel restores `#r "nuget: ..."` from nuget.org and `#i` sources only, and `#i` takes no relative path. But a
 # package already in the global packages folder is used from there: put ours there with a restore from artifacts/.
 seed=$(mktemp -d)
