@@ -60,7 +60,7 @@ public sealed class TrainAndScoreCommandTests(InterruptionFixture fixture) : IDi
         Assert.Equal(ExitCodes.CompletedWithRejects, code);
         var lines = File.ReadAllLines(output);
         // The bundle has a topic model, so the CSV carries the topicMixture column.
-        Assert.Equal("id,title,digest,topic,probability,top,topicMixture", lines[0]);
+        Assert.Equal("id,title,digest,topic,probability,top,topics,topicMixture", lines[0]);
         Assert.Equal(["a", "c"], lines.Skip(1).Select(l => l.Split(',')[0]));
         var rejects = File.ReadAllLines(output + ".rejects.jsonl").Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal([2L, 3L], rejects.Select(r => r.GetProperty("line").GetInt64()));

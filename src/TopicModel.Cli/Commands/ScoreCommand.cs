@@ -108,7 +108,7 @@ public static class ScoreCommand
                 var records = options.Shard is { Count: > 1 } ? BatchScorer.Records(files, options) : inputs.Read();
                 summary = BatchScorer.Score(ScoringInputs.SkipRecords(records, scoredBefore + rejectedBefore), bundle.Classifier,
                     options.TopicMixture ? bundle.Lda : null, output?.Stream ?? stdoutStream!, rejectsFile,
-                    options with { Header = !resuming }, done => progress.Report(scoredBefore + rejectedBefore + done),
+                    options with { Header = !resuming, TopicSets = bundle.Thresholds }, done => progress.Report(scoredBefore + rejectedBefore + done),
                     w => stderr.WriteLine($"warning: {w.File}:{w.Line}: {w.Message}"), cancellation);
             }
             catch (OperationCanceledException)

@@ -33,7 +33,8 @@ public static class BatchScorer
         Action<long>? progress = null,
         Action<ReaderWarning>? warn = null,
         CancellationToken cancellation = default) =>
-        Score(inputs, bundle.Classifier, options.TopicMixture ? bundle.Lda : null, output, rejects, options, progress, warn, cancellation);
+        Score(inputs, bundle.Classifier, options.TopicMixture ? bundle.Lda : null, output, rejects, options with { TopicSets = options.TopicSets ?? bundle.Thresholds },
+            progress, warn, cancellation);
 
     public static ScoringSummary Score(
         IReadOnlyList<string> inputs,
@@ -77,7 +78,7 @@ public static class BatchScorer
         // A CSV header belongs to the first shard only, so the shards' outputs concatenate to the whole job's.
         using var writer = new ScoredPaperWriter(output, options.Format, topicMixture: topicModel is not null,
             header: options.Header && (options.Shard?.Index ?? 0) == 0);
-        foreach (var (item, result) in OrderedParallel.Map(items, item => (item, Classify(item, classifier, options.Top, topicModel)), options.BatchSize, options.DegreeOfParallelism, cancellation))
+        foreach (var (item, result) in OrderedParallel.Map(items, item => (item, Classify(item, classifier, options.Top, topicModel, options.TopicSets)), options.BatchSize, options.DegreeOfParallelism, cancellation))
         {
             if (result is not null)
             {
@@ -121,11 +122,14 @@ public static class BatchScorer
     }
 
     /// <summary>Scores one record; null when the record is not a paper (a reject or a warning).</summary>
-    public static ScoredPaper? Classify(ReadItem item, IPaperClassifier classifier, int top, LdaModel? topicModel = null) =>
-        item.Paper is { } paper ? Classify(paper, classifier, top, topicModel) : null;
+    public static ScoredPaper? Classify(ReadItem item, IPaperClassifier classifier, int top, LdaModel? topicModel = null,
+        ML.MultiLabel.TopicThresholds? topicSets = null) =>
+        item.Paper is { } paper ? Classify(paper, classifier, top, topicModel, topicSets) : null;
 
     /// <param name="topicModel">When given, the paper's topic mixture is inferred from the same text LDA was trained on.</param>
-    public static ScoredPaper Classify(Paper paper, IPaperClassifier classifier, int top, LdaModel? topicModel = null)
+    /// <param name="topicSets">Turns the probabilities into the record's topics; null: the primary topic alone.</param>
+    public static ScoredPaper Classify(Paper paper, IPaperClassifier classifier, int top, LdaModel? topicModel = null,
+        ML.MultiLabel.TopicThresholds? topicSets = null)
     {
         var topics = classifier.Topics;
         Span<float> probabilities = topics.Count <= 256 ? stackalloc float[topics.Count] : new float[topics.Count];
@@ -147,6 +151,7 @@ public static class BatchScorer
             chosen[k] = arg;
             best[k] = new TopicProbability(topics[arg], probabilities[arg]);
         }
-        return new ScoredPaper(paper.SourceId ?? paper.Id, paper.Title, paper.Digest, best[0].Topic, best[0].Probability, best, mixture);
+        var scored = new ScoredPaper(paper.SourceId ?? paper.Id, paper.Title, paper.Digest, best[0].Topic, best[0].Probability, best, mixture);
+        return topicSets is null ? scored : scored with { Topics = topicSets.Select(probabilities).Select(t => topics[t]).ToArray() };
     }
 }

@@ -20,8 +20,8 @@ internal sealed class ParquetRows(Stream stream, bool topicMixture, int rowGroup
     {
         var top = p.Top.Select(t => new TopRow { Topic = t.Topic, Probability = round(t.Probability) }).ToList();
         _rows.Add(topicMixture
-            ? new MixtureRow { Id = p.Id, Title = p.Title, Digest = p.Digest, Topic = p.Topic, Probability = round(p.Probability), Top = top, TopicMixture = p.TopicMixture!.Select(share).ToList() }
-            : new Row { Id = p.Id, Title = p.Title, Digest = p.Digest, Topic = p.Topic, Probability = round(p.Probability), Top = top });
+            ? new MixtureRow { Id = p.Id, Title = p.Title, Digest = p.Digest, Topic = p.Topic, Probability = round(p.Probability), Top = top, Topics = [.. p.Topics], TopicMixture = p.TopicMixture!.Select(share).ToList() }
+            : new Row { Id = p.Id, Title = p.Title, Digest = p.Digest, Topic = p.Topic, Probability = round(p.Probability), Top = top, Topics = [.. p.Topics] });
         if (_rows.Count >= rowGroupSize) WriteGroup();
     }
 
@@ -52,6 +52,7 @@ internal sealed class ParquetRows(Stream stream, bool topicMixture, int rowGroup
         [JsonPropertyName("topic"), ParquetRequired] public string Topic { get; init; } = "";
         [JsonPropertyName("probability")] public double Probability { get; init; }
         [JsonPropertyName("top")] public List<TopRow> Top { get; init; } = [];
+        [JsonPropertyName("topics")] public List<string> Topics { get; init; } = [];
     }
 
     internal sealed class MixtureRow
@@ -62,6 +63,7 @@ internal sealed class ParquetRows(Stream stream, bool topicMixture, int rowGroup
         [JsonPropertyName("topic"), ParquetRequired] public string Topic { get; init; } = "";
         [JsonPropertyName("probability")] public double Probability { get; init; }
         [JsonPropertyName("top")] public List<TopRow> Top { get; init; } = [];
+        [JsonPropertyName("topics")] public List<string> Topics { get; init; } = [];
         [JsonPropertyName("topicMixture")] public List<double> TopicMixture { get; init; } = [];
     }
 

@@ -51,7 +51,7 @@ public sealed class ScoredPaperWriter : IDisposable
 
     /// <summary>The CSV header line (without its newline).</summary>
     public static string CsvHeader(bool topicMixture) =>
-        topicMixture ? "id,title,digest,topic,probability,top,topicMixture" : "id,title,digest,topic,probability,top";
+        topicMixture ? "id,title,digest,topic,probability,top,topics,topicMixture" : "id,title,digest,topic,probability,top,topics";
 
     public void Write(ScoredPaper paper)
     {
@@ -95,6 +95,9 @@ public sealed class ScoredPaperWriter : IDisposable
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        json.WriteStartArray("topics");
+        foreach (var t in p.Topics) json.WriteStringValue(t);
+        json.WriteEndArray();
         if (p.TopicMixture is { } mixture)
         {
             json.WriteStartArray("topicMixture");
@@ -121,6 +124,8 @@ public sealed class ScoredPaperWriter : IDisposable
         csv.Write(Round(p.Probability).ToString(CultureInfo.InvariantCulture));
         csv.Write(',');
         csv.Write(CsvText.Quote(top));
+        csv.Write(',');
+        csv.Write(CsvText.Quote(string.Join(';', p.Topics)));
         if (p.TopicMixture is { } mixture)
         {
             csv.Write(',');

@@ -7,6 +7,7 @@ using TopicModel.TestSupport;
 using TopicModel.Training.Bundles;
 using TopicModel.Training.Pipelines;
 using TopicModel.Training.Recipes;
+using TopicModel.Training.Scoring;
 
 namespace TopicModel.Training.Tests.Pipelines;
 
@@ -87,6 +88,30 @@ public sealed class TrainingRunTests(TrainedModel trained)
         Assert.True(sets.Recall > primary.Recall + 0.05, $"recall {sets.Recall:0.000} with sets vs {primary.Recall:0.000} primary only");
         Assert.Equal(primary.HitRate, sets.HitRate, 12);
         Assert.True(sets.MeanPredictedTopics is > 1 and <= 3, $"{sets.MeanPredictedTopics}");
+    }
+
+    [Fact]
+    public void Scored_records_list_the_papers_topics_primary_first_by_the_bundles_thresholds()
+    {
+        var bundle = ModelBundleFile.Load(trained.Result.BundlePath);
+        using var output = new MemoryStream();
+        BatchScorer.Score([RepoPaths.HeldOutDigest], bundle, output, TextWriter.Null, new ScoringOptions(TopicMixture: false));
+        var records = System.Text.Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToArray();
+        var papers = trained.Result.Data.InSplit(Split.HeldOut).Select(p => p.Paper).ToArray();
+
+        Assert.Equal(papers.Length, records.Length);
+        var probabilities = new float[bundle.Taxonomy.Ids.Count];
+        for (var i = 0; i < records.Length; i++)
+        {
+            var topics = records[i].GetProperty("topics").EnumerateArray().Select(t => t.GetString()!).ToArray();
+            Assert.Equal(records[i].GetProperty("topic").GetString(), topics[0]);
+            Assert.InRange(topics.Length, 1, 3);
+            Assert.Equal(topics.Length, topics.Distinct().Count());
+            bundle.Classifier.Predict(papers[i], probabilities);
+            Assert.Equal(bundle.Thresholds.Select(probabilities).Select(t => bundle.Taxonomy.Ids[t]), topics);
+        }
+        Assert.Contains(records, r => r.GetProperty("topics").GetArrayLength() > 1);
     }
 
     [Fact]

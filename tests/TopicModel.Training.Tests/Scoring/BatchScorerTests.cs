@@ -98,7 +98,7 @@ public sealed class BatchScorerTests : IDisposable
         var (output, _, _) = Run([RepoPaths.HeldOutDigest], threads: 2);
 
         var first = output[0];
-        Assert.Equal(["id", "title", "digest", "topic", "probability", "top"], first.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "title", "digest", "topic", "probability", "top", "topics"], first.EnumerateObject().Select(p => p.Name));
         Assert.Equal("001_a7ac521b53603ff9", first.GetProperty("digest").GetString());
         Assert.Equal(PaperId.FromTitle(first.GetProperty("title").GetString()!), first.GetProperty("id").GetString());
         foreach (var record in output)
@@ -118,7 +118,7 @@ public sealed class BatchScorerTests : IDisposable
         BatchScorer.Score([RepoPaths.HeldOutDigest], new TitleHashClassifier(), output, TextWriter.Null, new ScoringOptions(Format: OutputFormat.Csv));
         var lines = Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.Equal("id,title,digest,topic,probability,top", lines[0]);
+        Assert.Equal("id,title,digest,topic,probability,top,topics", lines[0]);
         Assert.Equal(113, lines.Length);
         Assert.Contains(lines, l => l.Contains("\"") && l.Contains(", "));
     }

@@ -58,7 +58,7 @@ public sealed class ParquetOutputTests : IDisposable
         var schema = file.FileMetaData.Schema;
         var columns = Enumerable.Range(0, schema.NumColumns).Select(i => schema.Column(i).Path.ToDotString()).ToList();
         Assert.Equal(
-            ["id", "title", "digest", "topic", "probability", "top.list.element.topic", "top.list.element.probability", .. mixture ? new[] { "topicMixture.list.element" } : []],
+            ["id", "title", "digest", "topic", "probability", "top.list.element.topic", "top.list.element.probability", "topics.list.element", .. mixture ? new[] { "topicMixture.list.element" } : []],
             columns);
         Assert.Equal(papers.Count, file.FileMetaData.NumRows);
         Assert.Equal((papers.Count + rowGroupSize - 1) / rowGroupSize, file.FileMetaData.NumRowGroups);
@@ -75,7 +75,8 @@ public sealed class ParquetOutputTests : IDisposable
             var probabilities = group.Column(4).LogicalReader<double>().ReadAll(n);
             var topTopics = group.Column(5).LogicalReader<string[]>().ReadAll(n);
             var topProbabilities = group.Column(6).LogicalReader<double?[]>().ReadAll(n);
-            var mixtures = mixture ? group.Column(7).LogicalReader<double[]>().ReadAll(n) : null;
+            var topicSets = group.Column(7).LogicalReader<string[]>().ReadAll(n);
+            var mixtures = mixture ? group.Column(8).LogicalReader<double[]>().ReadAll(n) : null;
             for (var i = 0; i < n; i++, row++)
             {
                 var expected = jsonl[row];
@@ -87,6 +88,7 @@ public sealed class ParquetOutputTests : IDisposable
                 var top = expected.GetProperty("top").EnumerateArray().ToList();
                 Assert.Equal(top.Select(t => t.GetProperty("topic").GetString()), topTopics[i]);
                 Assert.Equal(top.Select(t => (double?)t.GetProperty("probability").GetDouble()), topProbabilities[i]);
+                Assert.Equal(expected.GetProperty("topics").EnumerateArray().Select(t => t.GetString()), topicSets[i]);
                 if (mixtures is not null)
                     Assert.Equal(expected.GetProperty("topicMixture").EnumerateArray().Select(e => e.GetDouble()), mixtures[i]);
             }
@@ -102,6 +104,6 @@ public sealed class ParquetOutputTests : IDisposable
 
         using var file = new ParquetFileReader(path);
         Assert.Equal(0, file.FileMetaData.NumRows);
-        Assert.Equal(8, file.FileMetaData.Schema.NumColumns);
+        Assert.Equal(9, file.FileMetaData.Schema.NumColumns);
     }
 }

@@ -52,7 +52,7 @@ public sealed class ScoringOutputFilesTests : IDisposable
     public void A_partial_output_counts_records_not_lines_inside_quotes_or_the_csv_header()
     {
         var csv = Path.Combine(_dir, "out.csv.partial");
-        File.WriteAllText(csv, "id,title,digest,topic,probability,top\na,\"Two\nlines\",d,t,0.5,t:0.5\nb,One,d,t,0.5,t:0.5\n");
+        File.WriteAllText(csv, "id,title,digest,topic,probability,top,topics\na,\"Two\nlines\",d,t,0.5,t:0.5,t\nb,One,d,t,0.5,t:0.5,t\n");
         var jsonl = Path.Combine(_dir, "out.jsonl.partial");
         File.WriteAllText(jsonl, "{\"title\": \"a \\\" quote\"}\n{\"title\": \"b\"}\n{\"title\": \"c\"}\n");
 

@@ -52,7 +52,7 @@ public sealed class TopicMixtureScoringTests(TrainedBundleFixture fixture) : ICl
         Assert.Equal(papers.Count, records.Count);
         for (var i = 0; i < records.Count; i++)
         {
-            Assert.Equal(["id", "title", "digest", "topic", "probability", "top", "topicMixture"], records[i].EnumerateObject().Select(p => p.Name));
+            Assert.Equal(["id", "title", "digest", "topic", "probability", "top", "topics", "topicMixture"], records[i].EnumerateObject().Select(p => p.Name));
             var mixture = records[i].GetProperty("topicMixture").EnumerateArray().Select(e => e.GetDouble()).ToArray();
             Assert.Equal(lda.NumberOfTopics, mixture.Length);
             Assert.Equal(1.0, mixture.Sum(), 2);
@@ -100,7 +100,7 @@ public sealed class TopicMixtureScoringTests(TrainedBundleFixture fixture) : ICl
     {
         var off = Score([RepoPaths.HeldOutDigest], new ScoringOptions(TopicMixture: false));
         using var classifierOnly = new MemoryStream();
-        BatchScorer.Score([RepoPaths.HeldOutDigest], _bundle.Classifier, classifierOnly, TextWriter.Null, new ScoringOptions());
+        BatchScorer.Score([RepoPaths.HeldOutDigest], _bundle.Classifier, classifierOnly, TextWriter.Null, new ScoringOptions(TopicSets: _bundle.Thresholds));
 
         Assert.Equal(classifierOnly.ToArray(), off);
         Assert.All(Records(off), r => Assert.False(r.TryGetProperty("topicMixture", out _)));
@@ -114,7 +114,7 @@ public sealed class TopicMixtureScoringTests(TrainedBundleFixture fixture) : ICl
     {
         var lines = Encoding.UTF8.GetString(Score([RepoPaths.HeldOutDigest], new ScoringOptions(Format: OutputFormat.Csv))).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.Equal("id,title,digest,topic,probability,top,topicMixture", lines[0]);
+        Assert.Equal("id,title,digest,topic,probability,top,topics,topicMixture", lines[0]);
         Assert.Equal(113, lines.Length);
         var shares = lines[1][(lines[1].LastIndexOf(',') + 1)..].Split(';').Select(s => double.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         Assert.Equal(_bundle.Lda!.NumberOfTopics, shares.Length);
