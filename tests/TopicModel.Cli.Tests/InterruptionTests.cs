@@ -94,16 +94,19 @@ public sealed class InterruptionTests(InterruptionFixture fixture) : IDisposable
         var output = Path.Combine(_dir, "resumed.csv");
         string[] args = ["score", "-m", fixture.Recipe.BundlePath, fixture.LargeInput, "-o", output, .. options];
         var keptBefore = 0;
+        var keptBytes = 0L;
         for (var stop = 0; stop < 2; stop++)
         {
             using var cli = new CliProcess(stop == 0 ? args : [.. args, "--resume"]);
-            cli.WaitUntil(() => Directory.EnumerateFiles(_dir, ".resumed.csv.*.tmp").Any(f => new FileInfo(f).Length > (keptBefore + 1000) * 100L), "new records in the temporary output");
+            // A resumed run first copies the partial output into its temporary file: wait for ~100 kB beyond that.
+            cli.WaitUntil(() => Directory.EnumerateFiles(_dir, ".resumed.csv.*.tmp").Any(f => new FileInfo(f).Length > keptBytes + 100_000), "new records in the temporary output");
             cli.Terminate();
             Assert.Equal(ExitCodes.Interrupted, cli.WaitForExit());
             var kept = File.ReadAllLines(output + ".partial").Length - 1;
             Assert.True(kept > keptBefore, $"the second stop kept more records ({kept}) than the first ({keptBefore})");
             Assert.Contains($"kept {kept:N0} scored records", cli.Err);
             keptBefore = kept;
+            keptBytes = new FileInfo(output + ".partial").Length;
         }
 
         var (code, _, stderr) = CliRunner.Run([.. args, "--resume"]);
