@@ -77,7 +77,12 @@ public sealed class TextClassifier : IPaperClassifier
 
     private SparseVector Featurize(Paper paper, float[]? topicMixture)
     {
-        var features = Combine(Featurizer.Transform(Fields(paper)), paper, Rules, RuleWeight);
+        return WithDenseBlocks(Combine(Featurizer.Transform(Fields(paper)), paper, Rules, RuleWeight), paper, topicMixture);
+    }
+
+    /// <summary>The text (+ rule) features followed by the topic mixture and the sentence vector, when the model has them.</summary>
+    private SparseVector WithDenseBlocks(SparseVector features, Paper paper, float[]? topicMixture)
+    {
         if (Lda is not null) features = Append(features, topicMixture ?? TopicMixture(Lda, paper), TopicFeatureWeight);
         return Encoder is null ? features : Append(features, Encoder.Embed(EmbeddingText(paper)), EmbeddingWeight);
     }
@@ -96,8 +101,7 @@ public sealed class TextClassifier : IPaperClassifier
         var features = RuleWeight == 0 ? text
             : fired ? Append(text, ruleBlock, RuleWeight)
             : new SparseVector(text.Dimension + ruleBlock.Length, text.Indices, text.Values);
-        if (Lda is not null) features = Append(features, topicMixture ?? TopicMixture(Lda, paper), TopicFeatureWeight);
-        return Encoder is null ? features : Append(features, Encoder.Embed(EmbeddingText(paper)), EmbeddingWeight);
+        return WithDenseBlocks(features, paper, topicMixture);
     }
 
     /// <summary>The paper's topic mixture by fold-in (deterministic per paper), as features and in scoring output.</summary>
