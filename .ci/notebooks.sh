@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Runs the notebooks the way users do, twice: in the real .NET Interactive kernel hosted by `topicmodel notebook run`,
 # and through Jupyter (`nbconvert --execute`) with the dotnet-interactive kernel; then checks the executed notebooks
-# (.ci/check_notebooks.py); then exports each as a C# file-based app, runs it and checks its page in headless Chromium.
+# (.ci/check_notebooks.py: valid, no failed cell, and both runs' outputs equal value by value) and that the check
+# fails on a real difference (--self-test); converts the Jupyter-executed notebooks to HTML (`nbconvert --to html`)
+# and checks that headless Chromium draws every chart with the network blocked; then exports each notebook as a C#
+# file-based app, runs it and checks its page the same way.
 # Needs what .ci/install.sh installs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +26,11 @@ for notebook in "${notebooks[@]}"; do
   [ -f "$out/jupyter/$(basename "$notebook")" ] || { echo "error: jupyter did not run $notebook"; status=1; }
 done
 /usr/bin/python3 .ci/check_notebooks.py "$out/in-process" "$out/jupyter" || status=1
+/usr/bin/python3 .ci/check_notebooks.py --self-test "$out/in-process" "$out/jupyter" || status=1
+
+# The executed notebooks as a reader gets them offline: converted to HTML, every chart drawn with no network.
+/usr/bin/jupyter nbconvert --to html --output-dir "$out/html" "$out"/jupyter/*.ipynb 2>&1 | grep -v 'Debugger warning\|frozen modules\|PYDEVD\|^0\.00s' || true
+bash .ci/check_pages.sh "$out"/html/*.html || status=1
 
 # The path that outlives the kernel: each notebook exported as a C# file-based app, run with `dotnet run`, its page
 # checked in headless Chromium.

@@ -10,10 +10,11 @@ out=artifacts/packages
 mkdir -p "$out"
 version=$(dotnet msbuild src/TopicModel.DataFrames -getProperty:Version)
 ids=()
-# Every library under src/ but the command-line tool and the notebook host.
+# Every library under src/ but the command-line tool, the notebook host and the kernel extension (packed inside
+# TopicModel.DataFrames).
 for project in src/*/*.csproj; do
   name=$(basename "$project" .csproj)
-  case "$name" in TopicModel.Cli|TopicModel.Notebooks) continue ;; esac
+  case "$name" in TopicModel.Cli|TopicModel.Notebooks|TopicModel.Interactive) continue ;; esac
   dotnet pack "$project" -c Release -o "$out" --nologo -v quiet
   ids+=("${name,,}")
 done
