@@ -111,8 +111,11 @@ def table_values(rows):
 def script_values(script):
     """A script as what it draws: a chart's figure (every trace and the layout), plotly.js by version, else its text."""
     figure = re.search(r"var figure = (\{.*\});\n", script)
-    if figure:
-        return {"chart": json.loads(figure.group(1))}
+    if figure:  # ours (TopicModel.Interactive)
+        chart = json.loads(figure.group(1))
+        config = re.search(r"var config = (\{.*\});\n", script)
+        chart["config"] = json.loads(config.group(1)) if config else None
+        return {"chart": chart}
     data = re.search(r"var data = (\[.*\]);\s*var layout = (\{.*\});\s*var config = (\{.*\});", script)
     if data:  # Plotly.NET's own template (Plotly.NET.Interactive's formatter)
         return {"chart": {"data": json.loads(data.group(1)), "layout": json.loads(data.group(2)), "config": json.loads(data.group(3))}}

@@ -31,7 +31,8 @@ internal static class ChartHtml
         html.Append($"<div id=\"{id}\"><!-- {Marker} --></div>\n")
             .Append("<script type=\"text/javascript\">\n(function () {\n")
             .Append($"    var figure = {ReportCharts.ToJson(chart)};\n")
-            .Append($"    var draw = function () {{ Plotly.newPlot(\"{id}\", figure.data, figure.layout, figure.config || {{}}); }};\n")
+            .Append($"    var config = {ConfigJson(chart)};\n")
+            .Append($"    var draw = function () {{ Plotly.newPlot(\"{id}\", figure.data, figure.layout, config); }};\n")
             .Append("    if (typeof window.Plotly !== \"undefined\") { draw(); return; }\n")
             .Append("    var script = document.createElement(\"script\");\n")
             .Append($"    script.src = \"https://cdn.plot.ly/plotly-{PlotlyJs.Version}.min.js\";\n")
@@ -41,4 +42,13 @@ internal static class ChartHtml
             .Append("})();\n</script>\n");
         return html.ToString();
     }
+
+    /// <summary>
+    /// The chart's plotly config (Plotly.NET's default is responsive), which the figure JSON leaves out; escaped like
+    /// the figure so no text in it can close the script element.
+    /// </summary>
+    private static string ConfigJson(GenericChart chart) => Newtonsoft.Json.JsonConvert.SerializeObject(GenericChart.getConfig(chart))
+        .Replace("<", "\\u003c", StringComparison.Ordinal)
+        .Replace(">", "\\u003e", StringComparison.Ordinal)
+        .Replace("&", "\\u0026", StringComparison.Ordinal);
 }

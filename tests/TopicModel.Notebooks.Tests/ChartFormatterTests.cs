@@ -48,6 +48,7 @@ public sealed class ChartFormatterTests
         Assert.Contains("\"y\":[0.75,1.0]", first[1]);
         Assert.Contains("\"x\":[\"topic-0\",\"topic-1\"]", first[1]);
         Assert.Contains(ChartHtml.Marker, first[1]);
+        Assert.Contains("var config = {\"responsive\":true};", first[1]);  // the chart's own config, as Plotly.NET writes it
     }
 
     [BrowserFact]
