@@ -4,8 +4,6 @@ using TopicModel.DataPrep.Taxonomies;
 using TopicModel.ML;
 using TopicModel.TestSupport;
 using TopicModel.Training.Bundles;
-using TopicModel.Training.Pipelines;
-using TopicModel.Training.Recipes;
 
 namespace TopicModel.Training.Tests.Bundles;
 

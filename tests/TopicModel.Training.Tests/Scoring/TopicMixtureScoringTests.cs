@@ -4,7 +4,6 @@ using TopicModel.DataPrep.Ingestion;
 using TopicModel.TestSupport;
 using TopicModel.Training.Bundles;
 using TopicModel.Training.Pipelines;
-using TopicModel.Training.Recipes;
 using TopicModel.Training.Scoring;
 
 namespace TopicModel.Training.Tests.Scoring;
