@@ -4,27 +4,33 @@
 # temp file. Prints one line per case and "N passed, N failed"; exits non-zero if any case failed.
 #
 #   bash tests/careless-user.sh            # builds src/TopicModel.Cli (Release) and trains a 1-trial model in a temp folder
+#   CONFIGURATION=Debug bash tests/careless-user.sh   # reuses the Debug build `dotnet test` made (.ci/run does this)
 #
 # Exit codes (README): 0 ok, 1 finished with rejects, 2 bad input/options/unwritable output, 130 interrupted, 70 a bug.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 
-dotnet build src/TopicModel.Cli -c Release -v quiet -nologo >/dev/null || { echo "build failed"; exit 1; }
-dll="$repo/src/TopicModel.Cli/bin/Release/net10.0/topicmodel.dll"
+configuration=${CONFIGURATION:-Release}
+dotnet build src/TopicModel.Cli -c "$configuration" -v quiet -nologo >/dev/null || { echo "build failed"; exit 1; }
+dll="$repo/src/TopicModel.Cli/bin/$configuration/net10.0/topicmodel.dll"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
 tm() { dotnet "$dll" "$@"; }
 
 passed=0; failed=0
-# check NAME CODE PATTERN -- command...: runs the command, wants exit CODE and PATTERN (grep -E) in its stderr,
-# and no stack trace, temp file name or "internal error" anywhere in it.
+# check NAME CODE PATTERN -- command...: runs the command, wants exit CODE and the message PATTERN (grep -E) in what it
+# printed (stderr; stdout too for a command that succeeds), and no stack trace, temp file name or "internal error"
+# anywhere in its stderr. Every case names the message it expects: an exit code alone is not enough.
 check() {
     local name=$1 want=$2 pattern=$3; shift 4
+    [ -n "$pattern" ] || { echo "careless-user.sh: case '$name' has no message pattern" >&2; exit 70; }
     "$@" >"$work/out" 2>"$work/err"
     local code=$?
-    if [ "$code" -eq "$want" ] && { [ -z "$pattern" ] || grep -Eq -- "$pattern" "$work/err"; } && ! grep -Eq '   at |\.tmp|internal error' "$work/err"; then
+    local printed=("$work/err")
+    [ "$want" -eq 0 ] && printed+=("$work/out")
+    if [ "$code" -eq "$want" ] && grep -Eq -- "$pattern" "${printed[@]}" && ! grep -Eq '   at |\.tmp|internal error' "$work/err"; then
         passed=$((passed + 1)); echo "ok    $name (exit $code)"
     else
         failed=$((failed + 1)); echo "FAIL  $name: exit $code (want $want), stderr:"; sed 's/^/      /' "$work/err" | head -5
@@ -48,7 +54,7 @@ cat >recipe.json <<EOF
   "output": { "models": "$work/models", "name": "careless", "reports": "$work/reports" }
 }
 EOF
-check "train a small model" 0 "" -- tm train -r recipe.json
+check "train a small model" 0 "Model bundle: .*/models/careless.zip" -- tm train -r recipe.json
 model="$work/models/careless.zip"
 
 # 1. Outputs that cannot be written.
@@ -64,7 +70,9 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 
 # 2. Scoring to stdout leaves no rejects file behind; a clean run leaves no empty one.
-mkdir -p pipe && (cd pipe && tm score -m "$model" "$held" >scored.jsonl 2>/dev/null)
+mkdir -p pipe
+check "score to stdout" 0 "scored 112 papers" -- bash -c 'cd pipe && exec dotnet "$0" score -m "$1" "$2"' "$dll" "$model" "$held"
+fact "stdout gets one record per paper" test "$(wc -l <"$work/out")" -eq 112
 fact "stdout run leaves no rejects.jsonl" test ! -e pipe/rejects.jsonl
 check "clean run to a file" 0 "scored 112 papers" -- tm score -m "$model" "$held" -o clean.jsonl
 fact "clean run leaves no rejects file" test ! -e clean.jsonl.rejects.jsonl
@@ -99,7 +107,7 @@ fact "no warning with --digest-year" bash -c "! grep -q warning '$work/err'"
 
 # 7. Interrupting a long score keeps what was done; --resume finishes it byte-identically.
 for i in $(seq 1 6); do cat "$repo/data/corpus/hf-daily-papers-2025.jsonl"; done >large.jsonl
-tm score -m "$model" large.jsonl -o reference.csv --no-topic-mixture 2>/dev/null
+check "score a large file" 0 "scored 18,0[0-9]{2} papers" -- tm score -m "$model" large.jsonl -o reference.csv --no-topic-mixture
 dotnet "$dll" score -m "$model" large.jsonl -o resumed.csv --no-topic-mixture 2>"$work/term.err" &  # not through tm(): $! must be the CLI itself
 pid=$!
 while [ -z "$(find . -maxdepth 1 -name '.resumed.csv.*.tmp' -size +100k 2>/dev/null)" ] && kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
@@ -121,7 +129,7 @@ printf 'Title one\nAn abstract long enough to be one.\n' | iconv -t UTF-16 >utf1
 check "a UTF-16 file" 2 "UTF-16LE text: save it as UTF-8" -- tm score -m "$model" utf16.txt -o x.jsonl
 printf 'title\tabstract\nA\tB\n' >papers.tsv
 check "a .tsv file" 2 "unsupported format '.tsv'" -- tm score -m "$model" papers.tsv -o x.jsonl
-check "topics defaults to the recipe's model" 0 "" -- tm topics -r recipe.json
+check "topics defaults to the recipe's model" 0 "LDA topics \(14, " -- tm topics -r recipe.json
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -16,6 +16,8 @@ public sealed class TrainAndScoreCommandTests(InterruptionFixture fixture) : IDi
     public void Train_then_score_the_held_out_digest_gives_one_record_per_paper()
     {
         Assert.Contains("Validation: 5-fold cross-validation", fixture.TrainOutput);
+        // The summary names what stopped the search: the recipe's trial limit, not a time budget.
+        Assert.Matches(@"Search stopped after 3 trials in [0-9]+\.[0-9] s: trial limit \(3\) reached\.", fixture.TrainOutput);
         Assert.True(File.Exists(Bundle));
 
         var output = Path.Combine(_dir, "scored.jsonl");

@@ -51,7 +51,7 @@ public static class TrainReport
         console.Write(table);
         console.Write(PerTopic(m, r));
         console.WriteLine($"Validation: {result.ValidationRule}. The rules column scores the weak labels of the same papers.");
-        console.WriteLine($"Search stopped: {result.Search.StopReason} after {result.Search.Elapsed.TotalSeconds:0.0} s.");
+        console.WriteLine($"Search stopped after {result.Search.Trials.Count} trial{(result.Search.Trials.Count == 1 ? "" : "s")} in {result.Search.Elapsed.TotalSeconds:0.0} s: {result.Search.StopReason}.");
         var pool = result.PoolPapers > 0 ? $" and {result.PoolPapers} unlabeled pool papers" : "";
         console.WriteLine($"Trained on {result.TrainingPapers} labeled papers{pool} ({result.Bundle.Classifier.Model.FeatureCount} features) in {result.Elapsed.TotalSeconds:0.0} s.");
         console.WriteLine($"Model bundle: {result.BundlePath}");

@@ -107,9 +107,10 @@ public static class ReportCharts
     /// <summary>
     /// One horizontal bar per class with its interval as asymmetric error bars (e.g. per-class recall with a
     /// bootstrap confidence interval). Classes stay in the given order, first on top. A NaN value or bound draws
-    /// no bar or whisker.
+    /// no bar or whisker. Neither does a value of 0, so the classes without a visible bar are labeled at the axis:
+    /// "0" for a zero and <paramref name="noValue"/> for a NaN, and the two cannot be mistaken for each other.
     /// </summary>
-    public static GenericChart PerClassBars(string[] names, double[] values, double[] lower, double[] upper, string title)
+    public static GenericChart PerClassBars(string[] names, double[] values, double[] lower, double[] upper, string title, string noValue = "no value")
     {
         RequireDistinctNames(names, "class names");
         RequireLength(values.Length, names.Length, "values", "class names");
@@ -131,8 +132,22 @@ public static class ReportCharts
         Layout(chart, title, BarChartHeight(names.Length), (20, 30, 60, 40))
             .With("xaxis", new LinearAxis().With("range", allShares ? new[] { 0.0, 1.0 } : null).With("zeroline", true).With("automargin", true))
             .With("yaxis", CategoryAxis(null, names).With("autorange", "reversed"))
-            .With("showlegend", false);
+            .With("showlegend", false)
+            .With("annotations", NoBarLabels(names, values, noValue));
         return chart;
+    }
+
+    /// <summary>A label just right of the axis for each class whose bar has no length; null when every bar shows.</summary>
+    private static Annotation[]? NoBarLabels(string[] names, double[] values, string noValue)
+    {
+        var labels = names.Zip(values)
+            .Where(c => c.Second == 0 || double.IsNaN(c.Second))
+            .Select(c => new Annotation()
+                .With("x", 0).With("y", c.First).With("xref", "x").With("yref", "y")
+                .With("xanchor", "left").With("xshift", 4).With("showarrow", false)
+                .With("text", c.Second == 0 ? "0" : noValue).With("font", new Font().With("color", IntervalColor)))
+            .ToArray();
+        return labels.Length == 0 ? null : labels;
     }
 
     /// <summary>

@@ -21,7 +21,7 @@ public static class HtmlEvaluationReport
             .AddSection("Confusion matrix")
             .AddFigure(ReportCharts.ConfusionHeatmap(names, ToArray(r.Metrics.ConfusionMatrix.Counts)), "Rows are true topics, columns predicted topics; color is the share of the row.", "confusion")
             .AddSection("Per topic")
-            .AddFigure(PerTopicF1(r, names), "F1 per topic with its bootstrap interval; topics without evaluation papers have no bar.", "per-topic-f1")
+            .AddFigure(PerTopicF1(r, names), "F1 per topic with its bootstrap interval; a topic without a bar is labeled at the axis: 0 for an F1 of 0, “no evaluation papers” when it had none.", "per-topic-f1")
             .AddTable([ReportText.PerTopicHeader, .. ReportText.PerTopic(r)])
             .AddSection("Calibration")
             .AddFigure(Reliability(r), "Accuracy against confidence per bin; points on the diagonal are calibrated.", "reliability")
@@ -49,7 +49,7 @@ public static class HtmlEvaluationReport
             values,
             f1.Select((c, i) => Math.Min(c.Lower ?? double.NaN, values[i])).ToArray(),
             f1.Select((c, i) => Math.Max(c.Upper ?? double.NaN, values[i])).ToArray(),
-            "F1 per topic (95% bootstrap interval)");
+            "F1 per topic (95% bootstrap interval)", noValue: "no evaluation papers");
     }
 
     private static GenericChart Reliability(EvaluationResult r)

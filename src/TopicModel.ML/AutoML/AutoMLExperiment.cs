@@ -26,12 +26,13 @@ public static class AutoMLExperiment
         var scored = new Dictionary<string, double>(StringComparer.Ordinal);
         var repeats = 0;
         Trial? best = null;
+        var (lastStarted, lastHadDeadline) = (TimeSpan.Zero, false);
         string stop;
         while (true)
         {
             if (cancellation.IsCancellationRequested) { stop = "interrupted"; break; }
             if (budget.MaxTrials is { } max && trials.Count >= max) { stop = $"trial limit ({max}) reached"; break; }
-            if (budget.Time is { } time && clock.Elapsed >= time) { stop = $"time budget ({time.TotalSeconds:0.#} s) spent"; break; }
+            if (budget.Time is { } time && clock.Elapsed >= time) { stop = TimeBudgetSpent(time, trials[^1], lastStarted, lastHadDeadline); break; }
             var proposed = tuner.Propose();
             if (proposed is null) { stop = "search space exhausted"; break; }
             // A proposal that trains a pipeline already tried gets its score back without a trial.
@@ -49,7 +50,8 @@ public static class AutoMLExperiment
             // Once there is a result to keep, a trial still running at the deadline is stopped and
             // dropped, so the budget is overrun by at most the time a trial takes to notice.
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-            if (budget.Time is { } limit && best is not null) deadline.CancelAfter(limit - clock.Elapsed);
+            var hasDeadline = budget.Time is not null && best is not null;
+            if (hasDeadline) deadline.CancelAfter(budget.Time!.Value - clock.Elapsed);
             try
             {
                 var outcome = evaluate(configuration, deadline.Token);
@@ -63,7 +65,7 @@ public static class AutoMLExperiment
             }
             catch (OperationCanceledException) when (deadline.IsCancellationRequested)
             {
-                stop = $"time budget ({budget.Time!.Value.TotalSeconds:0.#} s) spent; trial {trials.Count + 1} was stopped unfinished and dropped";
+                stop = $"the time budget ({Seconds(budget.Time!.Value)}) ran out during trial {trials.Count + 1}, which was stopped unfinished and dropped";
                 break;
             }
             catch (TopicModelException e)
@@ -72,6 +74,7 @@ public static class AutoMLExperiment
                     clock.Elapsed - started, e.Message);
             }
             trials.Add(trial);
+            (lastStarted, lastHadDeadline) = (started, hasDeadline);
             scored[configuration.Key] = trial.Score;
             tuner.Report(proposed, trial.Score);
             if (!trial.Failed && (best is null || trial.Score > best.Score)) best = trial;
@@ -79,6 +82,23 @@ public static class AutoMLExperiment
         }
         return new ExperimentResult(trials.ToArray(), best, stop, clock.Elapsed, tuner.Name);
     }
+
+    /// <summary>
+    /// Why a search whose time budget is spent stopped where it did: the budget ran out either between trials or
+    /// during the last one, which then ran to its end (it had no deadline, since nothing had succeeded yet, or it
+    /// finished before it looked at its deadline) and counts.
+    /// </summary>
+    private static string TimeBudgetSpent(TimeSpan budget, Trial last, TimeSpan lastStarted, bool lastHadDeadline)
+    {
+        var ended = lastStarted + last.Elapsed;
+        if (ended < budget) return $"the time budget ({Seconds(budget)}) ran out after trial {last.Number}";
+        var why = lastHadDeadline
+            ? "finished before it noticed the deadline"
+            : "ran to its end because no trial had succeeded before it";
+        return $"the time budget ({Seconds(budget)}) ran out during trial {last.Number}, which {why}, and counts";
+    }
+
+    private static string Seconds(TimeSpan t) => $"{t.TotalSeconds:0.#} s";
 
     private static double StandardDeviation(IReadOnlyList<double> values)
     {

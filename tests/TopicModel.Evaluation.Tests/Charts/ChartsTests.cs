@@ -94,6 +94,21 @@ public sealed class ChartsTests
     }
 
     [Fact]
+    public void Per_class_bars_label_a_zero_and_a_missing_value_differently_since_neither_draws_a_bar()
+    {
+        var root = Json(ReportCharts.PerClassBars(["a", "b", "c", "d"], [0.5, 0, double.NaN, 0.2], [0.3, 0, double.NaN, 0.1], [0.6, 0.2, double.NaN, 0.3],
+            "F1", noValue: "no evaluation papers"));
+
+        var labels = root.GetProperty("layout").GetProperty("annotations").EnumerateArray()
+            .Select(a => (Class: a.GetProperty("y").GetString(), Text: a.GetProperty("text").GetString(), X: a.GetProperty("x").GetDouble())).ToArray();
+        Assert.Equal([("b", "0", 0.0), ("c", "no evaluation papers", 0.0)], labels);
+
+        // Every bar shows: no labels at all.
+        var full = Json(ReportCharts.PerClassBars(["a"], [0.5], [0.3], [0.6], "F1"));
+        Assert.False(full.GetProperty("layout").TryGetProperty("annotations", out _));
+    }
+
+    [Fact]
     public void Per_class_bars_fit_the_axis_to_values_that_are_not_shares()
     {
         var root = Json(ReportCharts.PerClassBars(["a"], [12], [10], [15], "Papers"));

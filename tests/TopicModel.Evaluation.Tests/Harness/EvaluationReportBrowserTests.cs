@@ -26,7 +26,12 @@ public sealed class EvaluationReportBrowserTests
             foreach (var id in Figures) Assert.Contains("class=\"main-svg\"", HeadlessChromium.FigureMarkup(dom, id));
             Assert.Contains("class=\"hm\"", HeadlessChromium.FigureMarkup(dom, "confusion"));
             Assert.Contains("Topic A", HeadlessChromium.FigureMarkup(dom, "confusion"));
-            Assert.Contains("class=\"errorbar\"", HeadlessChromium.FigureMarkup(dom, "per-topic-f1"));
+            var f1 = HeadlessChromium.FigureMarkup(dom, "per-topic-f1");
+            Assert.Contains("class=\"errorbar\"", f1);
+            // Topic C has no evaluation paper and Topic D an F1 of 0: neither has a bar, each is labeled what it is.
+            Assert.Equal(2, Regex.Count(f1, "class=\"annotation\""));
+            Assert.Contains(">no evaluation papers<", f1);
+            Assert.Contains(">0<", f1);
             Assert.Contains("class=\"js-line\"", HeadlessChromium.FigureMarkup(dom, "reliability"));
             Assert.Equal(2 * 4, Regex.Count(HeadlessChromium.FigureMarkup(dom, "label-distribution"), "class=\"point\""));
 

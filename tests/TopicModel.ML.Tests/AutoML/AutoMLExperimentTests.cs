@@ -33,8 +33,48 @@ public sealed class AutoMLExperimentTests
         }, new ExperimentBudget(TimeSpan.FromMilliseconds(400), null));
 
         Assert.Single(result.Trials);
-        Assert.Contains("stopped unfinished and dropped", result.StopReason);
+        Assert.Equal("the time budget (0.4 s) ran out during trial 2, which was stopped unfinished and dropped", result.StopReason);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void A_first_trial_longer_than_the_time_budget_runs_to_its_end_and_the_reason_says_so()
+    {
+        var result = AutoMLExperiment.Run(new RandomSearchTuner(Space, 1), (c, token) =>
+        {
+            // Nothing has succeeded yet, so this trial gets no deadline: the token never fires.
+            Assert.False(token.WaitHandle.WaitOne(300));
+            return Score(c);
+        }, new ExperimentBudget(TimeSpan.FromMilliseconds(100), null));
+
+        Assert.Single(result.Trials);
+        Assert.True(result.Elapsed > TimeSpan.FromMilliseconds(300));
+        Assert.Equal("the time budget (0.1 s) ran out during trial 1, which ran to its end because no trial had succeeded before it, and counts",
+            result.StopReason);
+    }
+
+    [Fact]
+    public void A_trial_that_finishes_past_the_deadline_without_looking_at_it_counts_and_the_reason_says_so()
+    {
+        var result = AutoMLExperiment.Run(new RandomSearchTuner(Space, 1), (c, _) =>
+        {
+            // The second trial ignores its token (a trainer between its checks) and ends past the budget.
+            if (c.Key != Space.Default().Key) Thread.Sleep(1000);
+            return Score(c);
+        }, new ExperimentBudget(TimeSpan.FromMilliseconds(500), null));
+
+        Assert.Equal(2, result.Trials.Count);
+        Assert.Equal("the time budget (0.5 s) ran out during trial 2, which finished before it noticed the deadline, and counts", result.StopReason);
+    }
+
+    [Fact]
+    public void A_time_budget_that_runs_out_between_trials_says_after_which()
+    {
+        var result = AutoMLExperiment.Run(new RandomSearchTuner(Space, 1), (c, _) => Score(c),
+            new ExperimentBudget(TimeSpan.FromMilliseconds(500), null), onTrial: (_, _) => Thread.Sleep(1000));
+
+        Assert.Single(result.Trials);
+        Assert.Equal("the time budget (0.5 s) ran out after trial 1", result.StopReason);
     }
 
     [Fact]

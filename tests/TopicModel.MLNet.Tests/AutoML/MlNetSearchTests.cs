@@ -8,7 +8,11 @@ using TopicModel.Training.Recipes;
 
 namespace TopicModel.MLNet.Tests.AutoML;
 
-/// <summary>The AutoML search with ML.NET's trainers among the candidates, on the shipped data, folds and objective.</summary>
+/// <summary>
+/// The AutoML search with ML.NET's trainers among the candidates, on the shipped digests, folds and objective. The
+/// plumbing is the point, not the best setting, so the recipe leaves out the unlabeled 2025 pool (and with it the 960
+/// reviewed pool papers): the search trains on the training digest's reviewed papers alone, a seventh of the CPU time.
+/// </summary>
 public sealed class MlNetSearchTests
 {
     [Fact]
@@ -29,6 +33,7 @@ public sealed class MlNetSearchTests
                 },
             };
             json["lda"] = new JsonObject { ["enabled"] = false };
+            json["data"]!.AsObject().Remove("unlabeled");
         });
         var r = RecipeReader.Read(recipe.RecipePath);
         var data = DataPreparation.Run(new PrepInputs(r.TaxonomyPath, r.Data.Train, r.Data.HeldOut, r.Data.Unlabeled, r.Data.ReviewedLabels,

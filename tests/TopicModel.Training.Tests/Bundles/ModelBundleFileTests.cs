@@ -4,26 +4,17 @@ using TopicModel.DataPrep.Taxonomies;
 using TopicModel.ML;
 using TopicModel.TestSupport;
 using TopicModel.Training.Bundles;
-using TopicModel.Training.Pipelines;
-using TopicModel.Training.Recipes;
 
 namespace TopicModel.Training.Tests.Bundles;
 
 /// <summary>Damaged and foreign bundles, made from a real trained bundle.</summary>
-public sealed class ModelBundleFileTests : IDisposable
+[Collection(TrainedModelCollection.Name)]
+public sealed class ModelBundleFileTests(TrainedModel trained) : IDisposable
 {
-    private readonly TempRecipe _recipe = new();
-    private readonly string _bundle;
+    private readonly string _bundle = trained.BundlePath;
+    private readonly string _dir = Directory.CreateTempSubdirectory("bundle-file").FullName;
 
-    public ModelBundleFileTests()
-    {
-        var recipe = RecipeReader.Read(_recipe.RecipePath);
-        var data = DataPrep.Preparation.DataPreparation.Run(new DataPrep.Preparation.PrepInputs(
-            recipe.TaxonomyPath, recipe.Data.Train, [], [], recipe.Data.ReviewedLabels, new DataPrep.Labeling.LabelingOptions()));
-        _bundle = TrainingRun.Run(recipe, data).BundlePath;
-    }
-
-    public void Dispose() => _recipe.Dispose();
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private string Rewrite(Action<JsonObject> editManifest, string name)
     {
@@ -31,7 +22,7 @@ public sealed class ModelBundleFileTests : IDisposable
         var manifest = (JsonObject)contents.Manifest.DeepClone();
         manifest.Remove("entries");
         editManifest(manifest);
-        var path = Path.Combine(_recipe.Directory, name);
+        var path = Path.Combine(_dir, name);
         BundleArchive.Write(path, manifest, contents.Entries.OrderBy(e => e.Key).Select(e => (e.Key, e.Value)).ToArray());
         return path;
     }
@@ -64,7 +55,7 @@ public sealed class ModelBundleFileTests : IDisposable
     [Fact]
     public void A_truncated_bundle_fails_with_the_file_name()
     {
-        var path = Path.Combine(_recipe.Directory, "truncated.zip");
+        var path = Path.Combine(_dir, "truncated.zip");
         var bytes = File.ReadAllBytes(_bundle);
         File.WriteAllBytes(path, bytes[..(bytes.Length * 2 / 3)]);
 

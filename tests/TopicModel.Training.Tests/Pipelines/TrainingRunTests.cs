@@ -11,31 +11,6 @@ using TopicModel.Training.Scoring;
 
 namespace TopicModel.Training.Tests.Pipelines;
 
-/// <summary>One three-trial AutoML training on the shipped data, shared by the tests that only read it.</summary>
-public sealed class TrainedModel : IDisposable
-{
-    public TrainedModel()
-    {
-        Recipe = new TempRecipe();
-        Result = TrainingRunTests.Train(RecipeReader.Read(Recipe.RecipePath));
-    }
-
-    public TempRecipe Recipe { get; }
-    public TrainingResult Result { get; }
-
-    /// <summary>A fresh workspace over the trained recipe's corpus (seed 3), for pipeline-level tests.</summary>
-    public PipelineWorkspace Workspace() =>
-        new(TrainingRun.Corpus(Result.Data), new RuleFeatures(Result.Data.Taxonomy, new LabelingOptions()), seed: 3);
-
-    public void Dispose() => Recipe.Dispose();
-}
-
-[CollectionDefinition(Name)]
-public sealed class TrainedModelCollection : ICollectionFixture<TrainedModel>
-{
-    public const string Name = "trained model";
-}
-
 [Collection(TrainedModelCollection.Name)]
 public sealed class TrainingRunTests(TrainedModel trained)
 {

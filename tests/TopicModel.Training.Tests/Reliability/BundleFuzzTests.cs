@@ -18,8 +18,8 @@ namespace TopicModel.Training.Tests.Reliability;
 /// size is huge. A bundle that loads must also score a paper. Everything else must be a TopicModelException
 /// naming the bundle.
 /// </summary>
-[Collection(TrainedBundle.Collection)]
-public sealed class BundleFuzzTests(TrainedBundle trained, ITestOutputHelper output)
+[Collection(TrainedModelCollection.Name)]
+public sealed class BundleFuzzTests(TrainedModel trained, ITestOutputHelper output)
 {
     private static readonly Paper Probe = new("p", "Chain-of-thought reasoning for math word problems",
         "We improve mathematical reasoning of large language models with chain-of-thought prompting and self-verification.", "fuzz", null, null, 1);
@@ -36,7 +36,7 @@ public sealed class BundleFuzzTests(TrainedBundle trained, ITestOutputHelper out
     [Fact]
     public void Mutated_bundle_files_load_or_fail_naming_the_bundle()
     {
-        var original = File.ReadAllBytes(trained.Path);
+        var original = File.ReadAllBytes(trained.BundlePath);
         var path = Temp("mutated.zip");
         var mutator = new Mutator(911);
         var report = FuzzHarness.Run("bundle-file", 400, i => i % 20 == 0 ? original : mutator.Mutate(original, maxSteps: 3, maxLength: 4 << 20), bytes =>
@@ -61,7 +61,7 @@ public sealed class BundleFuzzTests(TrainedBundle trained, ITestOutputHelper out
     [InlineData(BundleArchive.ManifestEntry, 200)]
     public void Entries_damaged_behind_a_valid_checksum_load_or_fail_naming_the_bundle(string entry, int cases)
     {
-        var contents = BundleArchive.Read(trained.Path);
+        var contents = BundleArchive.Read(trained.BundlePath);
         var manifestBytes = Encoding.UTF8.GetBytes(contents.Manifest.ToJsonString());
         var original = entry == BundleArchive.ManifestEntry ? manifestBytes : contents.Entry(entry);
         var mutator = new Mutator(912 + entry.Length);
@@ -76,12 +76,12 @@ public sealed class BundleFuzzTests(TrainedBundle trained, ITestOutputHelper out
                 JsonObject manifest;
                 try
                 {
-                    manifest = JsonNode.Parse(bytes) as JsonObject ?? throw new TopicModelException("not an object", trained.Path);
+                    manifest = JsonNode.Parse(bytes) as JsonObject ?? throw new TopicModelException("not an object", trained.BundlePath);
                 }
                 catch (System.Text.Json.JsonException e)
                 {
                     // What BundleArchive.Read does with a manifest that is not JSON (that path is fuzzed through real files above).
-                    throw new TopicModelException($"{BundleArchive.ManifestEntry} is not valid JSON: {e.Message}", trained.Path);
+                    throw new TopicModelException($"{BundleArchive.ManifestEntry} is not valid JSON: {e.Message}", trained.BundlePath);
                 }
                 LoadAndScore(contents with { Manifest = manifest });
             }
@@ -90,7 +90,7 @@ public sealed class BundleFuzzTests(TrainedBundle trained, ITestOutputHelper out
                 var entries = new Dictionary<string, byte[]>(contents.Entries) { [entry] = bytes };
                 LoadAndScore(contents with { Entries = entries });
             }
-        }, trained.Path);
+        }, trained.BundlePath);
         output.WriteLine(report.ToString());
         Assert.True(report.Refused > 0, report.ToString());
     }

@@ -5,8 +5,8 @@ using TopicModel.Training.Bundles;
 namespace TopicModel.Training.Tests.Reliability;
 
 /// <summary>A bundle save that dies half-way (disk full, a crash while zipping) leaves the previous bundle as it was.</summary>
-[Collection(TrainedBundle.Collection)]
-public sealed class InterruptedSaveTests(TrainedBundle trained)
+[Collection(TrainedModelCollection.Name)]
+public sealed class InterruptedSaveTests(TrainedModel trained)
 {
     /// <summary>Entries that can be listed once (for the checksums) and then fail while the zip is being written.</summary>
     private sealed class FailingEntries(IReadOnlyList<(string, byte[])> entries, int failAt) : IReadOnlyList<(string Name, byte[] Content)>
@@ -35,7 +35,7 @@ public sealed class InterruptedSaveTests(TrainedBundle trained)
         var folder = Path.Combine(trained.Recipe.Directory, "save");
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, "model.zip");
-        File.Copy(trained.Path, path);
+        File.Copy(trained.BundlePath, path);
         var before = File.ReadAllBytes(path);
         var contents = BundleArchive.Read(path);
         var manifest = (JsonObject)contents.Manifest.DeepClone();

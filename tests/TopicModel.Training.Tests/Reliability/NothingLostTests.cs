@@ -15,8 +15,8 @@ namespace TopicModel.Training.Tests.Reliability;
 /// each in input order, once. And the model object shared by every scoring thread gives the same answers
 /// under parallel load as on one thread.
 /// </summary>
-[Collection(TrainedBundle.Collection)]
-public sealed class NothingLostTests(TrainedBundle trained, ITestOutputHelper output) : IDisposable
+[Collection(TrainedModelCollection.Name)]
+public sealed class NothingLostTests(TrainedModel trained, ITestOutputHelper output) : IDisposable
 {
     private static readonly string[] Abstracts = File.ReadLines(Path.Combine(RepoPaths.Data, "corpus", "hf-daily-papers-2025.jsonl")).Take(300)
         .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("abstract").GetString()!).ToArray();
@@ -62,7 +62,7 @@ public sealed class NothingLostTests(TrainedBundle trained, ITestOutputHelper ou
     [Fact]
     public void Scored_plus_rejected_is_the_input_in_order_exactly_once_for_random_mixes()
     {
-        var classifier = ModelBundleFile.Load(trained.Path).Classifier;
+        var classifier = ModelBundleFile.Load(trained.BundlePath).Classifier;
         var checkedRecords = 0;
         for (var round = 0; round < 12; round++)
         {
@@ -108,7 +108,7 @@ public sealed class NothingLostTests(TrainedBundle trained, ITestOutputHelper ou
     [Fact]
     public void The_shared_model_gives_the_same_probabilities_on_many_threads_as_on_one()
     {
-        var classifier = ModelBundleFile.Load(trained.Path).Classifier;
+        var classifier = ModelBundleFile.Load(trained.BundlePath).Classifier;
         var papers = Abstracts.Select((a, i) => new Paper($"p{i}", $"Paper {i}: {a[..Math.Min(80, a.Length)]}", a, "load", null, null, i + 1)).ToArray();
         var topics = classifier.Topics.Count;
         var sequential = papers.Select(p =>
@@ -135,7 +135,7 @@ public sealed class NothingLostTests(TrainedBundle trained, ITestOutputHelper ou
     [Fact]
     public void All_cores_write_byte_for_byte_what_one_thread_writes_with_the_real_model()
     {
-        var classifier = ModelBundleFile.Load(trained.Path).Classifier;
+        var classifier = ModelBundleFile.Load(trained.BundlePath).Classifier;
         var path = Path.Combine(_dir, "load.jsonl");
         using (var w = new StreamWriter(path))
         {

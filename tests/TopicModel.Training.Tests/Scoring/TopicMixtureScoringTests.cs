@@ -4,32 +4,15 @@ using TopicModel.DataPrep.Ingestion;
 using TopicModel.TestSupport;
 using TopicModel.Training.Bundles;
 using TopicModel.Training.Pipelines;
-using TopicModel.Training.Recipes;
 using TopicModel.Training.Scoring;
 
 namespace TopicModel.Training.Tests.Scoring;
 
-/// <summary>A real bundle (shipped recipe, 3 AutoML trials, 30 LDA sweeps) trained once for the topic-mixture tests.</summary>
-public sealed class TrainedBundleFixture : IDisposable
+/// <summary>Topic mixtures in scored records, from the saved bundle of the suite's one trained model (shipped recipe, 3 AutoML trials, 30 LDA sweeps).</summary>
+[Collection(TrainedModelCollection.Name)]
+public sealed class TopicMixtureScoringTests(TrainedModel trained)
 {
-    private readonly TempRecipe _recipe = new();
-
-    public TrainedBundleFixture()
-    {
-        var recipe = RecipeReader.Read(_recipe.RecipePath);
-        var data = DataPrep.Preparation.DataPreparation.Run(new DataPrep.Preparation.PrepInputs(
-            recipe.TaxonomyPath, recipe.Data.Train, [], [], recipe.Data.ReviewedLabels, new DataPrep.Labeling.LabelingOptions()));
-        Bundle = ModelBundleFile.Load(TrainingRun.Run(recipe, data).BundlePath);
-    }
-
-    public ModelBundle Bundle { get; }
-
-    public void Dispose() => _recipe.Dispose();
-}
-
-public sealed class TopicMixtureScoringTests(TrainedBundleFixture fixture) : IClassFixture<TrainedBundleFixture>
-{
-    private readonly ModelBundle _bundle = fixture.Bundle;
+    private readonly ModelBundle _bundle = ModelBundleFile.Load(trained.BundlePath);
 
     private byte[] Score(IReadOnlyList<string> inputs, ScoringOptions options)
     {
