@@ -41,7 +41,7 @@ public static class RowTraining
         try
         {
             var trainFiles = WriteDigests(trainRows.Papers, Path.Combine(folder, "train"));
-            var heldOutFiles = heldOutRows is null ? [] : WriteDigests(heldOutRows.Papers, Path.Combine(folder, "held-out"));
+            var heldOutFiles = heldOutRows is null ? recipe.Data.HeldOut : WriteDigests(heldOutRows.Papers, Path.Combine(folder, "held-out"));
             var labels = Path.Combine(folder, "reviewed-labels.jsonl");
             WriteLabels([.. trainRows.Papers, .. heldOutRows?.Papers ?? []], RecipeLabels(recipe, taxonomy), labels);
             var fromRows = recipe with

@@ -96,10 +96,14 @@ public sealed class PaperRowsTests
             new StringDataFrameColumn("abstract", papers.Select(p => p.Abstract)),
             new StringDataFrameColumn("topic", papers.Select((_, i) => i == 6 ? "not-a-topic" : null)));
 
+        var fine = new DataFrame(frame.Columns["title"], frame.Columns["abstract"]);
+
         var error = Assert.Throws<TopicModelException>(() => RowTraining.Train(RecipeReader.Read(recipe.RecipePath), frame));
+        var heldOutError = Assert.Throws<TopicModelException>(() => RowTraining.Train(RecipeReader.Read(recipe.RecipePath), fine, heldOut: frame));
 
         Assert.Contains("topic 'not-a-topic' is not in the taxonomy", error.Message);
-        Assert.Equal(7, error.Line);
+        Assert.Equal((7L, "training rows"), (error.Line, error.File));
+        Assert.Equal((7L, "held-out rows"), (heldOutError.Line, heldOutError.File));
         Assert.False(File.Exists(recipe.BundlePath));
     }
 }
