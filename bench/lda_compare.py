@@ -102,14 +102,14 @@ def table(dir_):
                     runs[key]["heldout"] = float(npmi.split("=")[1])
     with open(os.path.join(dir_, "machine.txt"), encoding="utf-8") as f:
         print("".join("    " + line for line in f))
-    names = {"ours": "ours (SparseLDA Gibbs)", "promoted": "ours + word promotion", "gensim": "gensim LdaMulticore", "sklearn": "scikit-learn online"}
+    names = {"ours": "ours (SparseLDA Gibbs)", "promoted": "ours + word promotion", "gensim": "gensim LdaMulticore", "sklearn": "scikit-learn online", "mlnet": "ML.NET LightLDA"}
     ours_systems = ("ours", "promoted")
     med = statistics.median
     print("| topics | system | runs | fit s (median) | fit s (min–max) | CPU s | peak RSS MB | NPMI (median) | NPMI (min–max) | NPMI held-out ref. (median) | UMass | load (1 min) |")
     print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for k in sorted({key[1] for key in runs}):
         rows = {}
-        for system in ("ours", "promoted", "gensim", "sklearn"):
+        for system in ("ours", "promoted", "mlnet", "gensim", "sklearn"):
             rs = [v for key, v in runs.items() if key[0] == system and key[1] == k]
             if not rs:
                 continue

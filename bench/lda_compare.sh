@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Issue 6's benchmark: our LDA (LatentDirichletAllocation, SparseLDA Gibbs, AD-LDA threads) against gensim
-# LdaMulticore (workers = cores, passes 10) and scikit-learn LatentDirichletAllocation (learning_method='online')
-# on ../shared/corpus/arxiv-cs-listings.jsonl (22k abstracts, read in place, never copied into the repo).
+# LdaMulticore (workers = cores, passes 10), scikit-learn LatentDirichletAllocation (learning_method='online') and
+# ML.NET's LatentDirichletAllocation (LightLDA, issue 19: fed the same token ids as count vectors, AlphaSum 5 and
+# Beta 0.01 as ours, the same sweeps and threads) on ../shared/corpus/arxiv-cs-listings.jsonl (22k abstracts, read
+# in place, never copied into the repo).
 #
-#   bash bench/lda_compare.sh                    # 12 and 50 topics, 3 repeats, all three systems
+#   bash bench/lda_compare.sh                    # 12 and 50 topics, 3 repeats, all systems
 #   REPEATS=1 TOPICS=12 SYSTEMS="ours gensim" bash bench/lda_compare.sh
+#   SYSTEMS="ours mlnet" bash bench/lda_compare.sh   # ours against ML.NET's only (no Python needed)
 #
 # Same documents for everyone: `TopicModel.Bench lda-export` tokenizes title + abstract with our LDA tokenizer
 # and prunes with one set of vocabulary rules (English stop words, numbers dropped, tokens of 2+ characters, in
@@ -20,7 +23,7 @@
 # Needs: the .NET 10 SDK, /usr/bin/time, and the Debian packages python3-gensim and python3-sklearn, run with
 # /usr/bin/python3 (installed here when missing: apt-get install -y python3-gensim python3-sklearn).
 # Environment: TOPICMODEL_CORPUS (default ../shared/corpus beside the main checkout), TOPICS ("12 50"), REPEATS (3),
-# SYSTEMS ("ours promoted gensim sklearn"; "promoted" is our LDA with word promotion, WordPromotionWeight = PROMOTION,
+# SYSTEMS ("ours promoted mlnet gensim sklearn"; "promoted" is our LDA with word promotion, WordPromotionWeight = PROMOTION,
 # default 0.05), SEED_BASE (41: repeat r uses seed SEED_BASE + r), ITERATIONS (our Gibbs sweeps, default the library's 200), THREADS (nproc: our
 # threads and gensim's workers), SKLEARN_JOBS (1, scikit-learn's default n_jobs: with n_jobs=2 a trial fit took
 # 682 s against 306 s, joblib's per-minibatch dispatch costing more than it saves on 2 cores).
@@ -33,7 +36,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 OUT="$ROOT/bench/out/lda"
 TOPICS=${TOPICS:-"12 50"}
 REPEATS=${REPEATS:-3}
-SYSTEMS=${SYSTEMS:-"ours promoted gensim sklearn"}
+SYSTEMS=${SYSTEMS:-"ours promoted mlnet gensim sklearn"}
 PROMOTION=${PROMOTION:-0.05}
 SEED_BASE=${SEED_BASE:-41}
 ITERATIONS=${ITERATIONS:-200}
@@ -49,7 +52,7 @@ CORPUS=$(find_corpus)
 [[ -s "$CORPUS/arxiv-cs-listings.jsonl" ]] || die "$CORPUS/arxiv-cs-listings.jsonl is missing or empty"
 command -v dotnet >/dev/null || die "dotnet (the .NET 10 SDK) is not on PATH"
 [[ -x /usr/bin/time ]] || die "/usr/bin/time is missing (Debian package 'time'); it measures peak memory"
-if ! $PY -c "import gensim, sklearn" 2>/dev/null; then
+if [[ " $SYSTEMS " =~ \ (gensim|sklearn)\  ]] && ! $PY -c "import gensim, sklearn" 2>/dev/null; then
     log "installing python3-gensim and python3-sklearn (Debian)"
     SUDO=""; [[ $(id -u) -eq 0 ]] || SUDO="sudo"
     $SUDO apt-get install -y python3-gensim python3-sklearn >/dev/null \
@@ -77,6 +80,7 @@ run() {
     case $system in
         ours)    /usr/bin/time -v -o "$base.time" "${BENCH[@]}" lda-fit "$OUT" "$k" "$THREADS" "$ITERATIONS" "$seed" "$base.topics" > "$base.out" ;;
         promoted) /usr/bin/time -v -o "$base.time" "${BENCH[@]}" lda-fit "$OUT" "$k" "$THREADS" "$ITERATIONS" "$seed" "$base.topics" "{\"promotion\":$PROMOTION}" > "$base.out" ;;
+        mlnet)   /usr/bin/time -v -o "$base.time" "${BENCH[@]}" lda-fit-mlnet "$OUT" "$k" "$THREADS" "$ITERATIONS" "$seed" "$base.topics" > "$base.out" ;;
         gensim)  /usr/bin/time -v -o "$base.time" $PY "$ROOT/bench/lda_compare.py" gensim "$OUT" "$k" "$THREADS" "$seed" "$base.topics" > "$base.out" ;;
         sklearn) /usr/bin/time -v -o "$base.time" $PY "$ROOT/bench/lda_compare.py" sklearn "$OUT" "$k" "$SKLEARN_JOBS" "$seed" "$base.topics" > "$base.out" ;;
         *) die "unknown system $system" ;;
@@ -93,7 +97,7 @@ run() {
 {
     echo "# LDA comparison, $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GB RAM"
-    echo "dotnet $(dotnet --version); $($PY -c 'import gensim, sklearn, numpy; print(f"gensim {gensim.__version__}, scikit-learn {sklearn.__version__}, numpy {numpy.__version__}")')"
+    echo "dotnet $(dotnet --version), ML.NET $(grep -o 'Include="Microsoft.ML" Version="[^"]*"' "$ROOT/Directory.Packages.props" | cut -d'"' -f4); $($PY -c 'import gensim, sklearn, numpy; print(f"gensim {gensim.__version__}, scikit-learn {sklearn.__version__}, numpy {numpy.__version__}")' 2>/dev/null || echo "gensim/scikit-learn not installed")"
     echo "corpus: $(cat "$OUT/export.txt")"
     echo "settings: topics {$TOPICS}, repeats $REPEATS, our threads and gensim workers $THREADS, scikit-learn n_jobs $SKLEARN_JOBS, our sweeps $ITERATIONS, seeds $((SEED_BASE + 1))..$((SEED_BASE + REPEATS)), word promotion (\"promoted\") $PROMOTION"
     echo "load at start: $(uptime | sed 's/.*load average/load average/')"

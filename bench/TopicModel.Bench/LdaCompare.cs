@@ -15,6 +15,8 @@ namespace TopicModel.Bench;
 /// with no token dropped) and <c>DIR/vocab.txt</c>. Every system fits exactly these token lists.</item>
 /// <item><c>lda-fit DIR TOPICS THREADS ITERATIONS SEED OUT</c>: fits our LDA on tokens.txt, prints the fit time
 /// (reading the file is not timed) and writes each topic's top-10 terms, one topic per line, to OUT.</item>
+/// <item><c>lda-fit-mlnet DIR TOPICS THREADS ITERATIONS SEED OUT</c>: the same with ML.NET's LatentDirichletAllocation
+/// (LightLDA), fed the same token ids as count vectors (<see cref="MlNetLda"/>).</item>
 /// <item><c>lda-export-reference CORPUS.jsonl EXCLUDE.jsonl DIR</c>: a held-out reference corpus for NPMI: title +
 /// abstract tokenized the same way but not pruned (a topic's term is never missing for want of a vocabulary rule),
 /// leaving out every paper whose title is also in EXCLUDE.jsonl (the fitted corpus), as <c>DIR/tokens.txt</c>.</item>
@@ -51,6 +53,9 @@ public static class LdaCompare
             case "lda-fit" when args.Length >= 7:
                 Fit(args[1], Int(args[2]), Int(args[3]), Int(args[4]), Int(args[5]), args[6], args.Length > 7 ? args[7] : null);
                 break;
+            case "lda-fit-mlnet" when args.Length == 7:
+                MlNetLda.Fit(args[1], Int(args[2]), Int(args[3]), Int(args[4]), Int(args[5]), args[6]);
+                break;
             case "lda-npmi" when args.Length >= 3:
                 Npmi(args[1], args[2..]);
                 break;
@@ -58,7 +63,7 @@ public static class LdaCompare
                 Infer(args[1], args[2], Int(args[3]), args[4..]);
                 break;
             default:
-                throw new ArgumentException("usage: lda-export CORPUS.jsonl DIR | lda-export-reference CORPUS.jsonl EXCLUDE.jsonl DIR | lda-fit DIR TOPICS THREADS ITERATIONS SEED OUT [OPTIONS.json] | lda-npmi DIR TOPICS_FILE... | lda-infer BUNDLE.zip CORPUS.jsonl PAPERS [gibbs:|cvb0:]ITERATIONS...");
+                throw new ArgumentException("usage: lda-export CORPUS.jsonl DIR | lda-export-reference CORPUS.jsonl EXCLUDE.jsonl DIR | lda-fit DIR TOPICS THREADS ITERATIONS SEED OUT [OPTIONS.json] | lda-fit-mlnet DIR TOPICS THREADS ITERATIONS SEED OUT | lda-npmi DIR TOPICS_FILE... | lda-infer BUNDLE.zip CORPUS.jsonl PAPERS [gibbs:|cvb0:]ITERATIONS...");
         }
     }
 
@@ -100,7 +105,7 @@ public static class LdaCompare
         Console.WriteLine($"{papers.Length:N0} papers, {papers.Length - kept.Length:N0} also in the fitted corpus left out -> {tokens.Length:N0} reference documents");
     }
 
-    private static IReadOnlyList<IReadOnlyList<string>> ReadTokens(string dir) =>
+    internal static IReadOnlyList<IReadOnlyList<string>> ReadTokens(string dir) =>
         File.ReadLines(Path.Combine(dir, "tokens.txt")).Select(l => (IReadOnlyList<string>)l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToArray();
 
     private static void Fit(string dir, int topics, int threads, int iterations, int seed, string output, string? optionsJson)
@@ -196,7 +201,7 @@ public static class LdaCompare
         }
     }
 
-    private static void WriteAtomic(string path, IEnumerable<string> lines)
+    internal static void WriteAtomic(string path, IEnumerable<string> lines)
     {
         var temp = path + ".tmp";
         File.WriteAllLines(temp, lines, new UTF8Encoding(false));

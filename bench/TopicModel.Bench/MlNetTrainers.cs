@@ -22,22 +22,41 @@ public static class MlNetTrainers
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    private static readonly (string Trainer, string Options)[] Pairs =
+    private static readonly string[] LambdaGrid = ["0.0001", "0.0003", "0.001", "0.003", "0.01"];
+
+    /// <summary>Row label (what TRAINERS selects), trainer name, its options.</summary>
+    private static readonly (string Label, string Trainer, string Options)[] Pairs =
     [
-        ("SdcaMaximumEntropy", """{"l2Regularization": 0.0001}"""),
-        ("MLNet.SdcaMaximumEntropy", """{"l2Regularization": 0.0001}"""),
-        ("LbfgsMaximumEntropy", """{"l2Regularization": 0.1, "l1Regularization": 0, "maximumNumberOfIterations": 100, "optimizationTolerance": 0.00001}"""),
-        ("MLNet.LbfgsMaximumEntropy", """{"l2Regularization": 0.1, "l1Regularization": 0, "maximumNumberOfIterations": 100}"""),
-        ("FastTree", """{"numberOfLeaves": 8, "numberOfTrees": 50, "learningRate": 0.2, "minimumExampleCountPerLeaf": 10}"""),
-        ("MLNet.LightGbm", """{"numberOfLeaves": 8, "numberOfTrees": 50, "learningRate": 0.2, "minimumExampleCountPerLeaf": 10}"""),
-        ("OneVersusAll", """{"binaryLearner": "FastTree", "numberOfLeaves": 8, "numberOfTrees": 50, "learningRate": 0.2, "minimumExampleCountPerLeaf": 10, "calibrationFolds": 1}"""),
-        ("MLNet.OneVersusAllFastTree", """{"numberOfLeaves": 8, "numberOfTrees": 50, "learningRate": 0.2, "minimumExampleCountPerLeaf": 10}"""),
+        ("SdcaMaximumEntropy", "SdcaMaximumEntropy", """{"l2Regularization": 0.0001}"""),
+        ("MLNet.SdcaMaximumEntropy", "MLNet.SdcaMaximumEntropy", """{"l2Regularization": 0.0001}"""),
+        ("LbfgsMaximumEntropy", "LbfgsMaximumEntropy", """{"l2Regularization": 0.1, "l1Regularization": 0, "maximumNumberOfIterations": 100, "optimizationTolerance": 0.00001}"""),
+        ("MLNet.LbfgsMaximumEntropy", "MLNet.LbfgsMaximumEntropy", """{"l2Regularization": 0.1, "l1Regularization": 0, "maximumNumberOfIterations": 100}"""),
+        // The search space's defaults for ours; ML.NET's naive Bayes has no hyperparameters.
+        ("NaiveBayes", "NaiveBayes", """{"variant": "Complement", "alpha": 0.01, "fitPriors": false, "normalizeWeights": true}"""),
+        ("NaiveBayes.Multinomial", "NaiveBayes", """{"variant": "Multinomial", "alpha": 0.01, "fitPriors": true}"""),
+        ("MLNet.NaiveBayes", "MLNet.NaiveBayes", "{}"),
+        // Same λ and calibration (Platt on the training scores); ML.NET's Pegasos at its default 1 pass and at 10.
+        ("OneVersusAll.LinearSvm", "OneVersusAll", """{"binaryLearner": "LinearSvm", "lambda": 0.001, "calibrationFolds": 1}"""),
+        ("MLNet.OneVersusAllLinearSvm", "MLNet.OneVersusAllLinearSvm", """{"lambda": 0.001, "numberOfIterations": 1}"""),
+        ("MLNet.OneVersusAllLinearSvm.10", "MLNet.OneVersusAllLinearSvm", """{"lambda": 0.001, "numberOfIterations": 10}"""),
+        // Each at its best λ, as the search would tune it: the same grid for both (rows "…@λ"), ML.NET at 10 and 30 passes.
+        .. LambdaGrid.SelectMany(l => new[]
+        {
+            ($"OneVersusAll.LinearSvm@{l}", "OneVersusAll", $$"""{"binaryLearner": "LinearSvm", "lambda": {{l}}, "calibrationFolds": 1}"""),
+            ($"MLNet.OneVersusAllLinearSvm.10@{l}", "MLNet.OneVersusAllLinearSvm", $$"""{"lambda": {{l}}, "numberOfIterations": 10}"""),
+            ($"MLNet.OneVersusAllLinearSvm.30@{l}", "MLNet.OneVersusAllLinearSvm", $$"""{"lambda": {{l}}, "numberOfIterations": 30}"""),
+        }),
+        ("FastTree", "FastTree", """{"numberOfLeaves": 8, "numberOfTrees": 50, "learningRate": 0.2, "minimumExampleCountPerLeaf": 10}"""),
+        ("MLNet.LightGbm", "MLNet.LightGbm", """{"numberOfLeaves": 8, "numberOfTrees": 50, "learningRate": 0.2, "minimumExampleCountPerLeaf": 10}"""),
+        ("OneVersusAll.FastTree", "OneVersusAll", """{"binaryLearner": "FastTree", "numberOfLeaves": 8, "numberOfTrees": 50, "learningRate": 0.2, "minimumExampleCountPerLeaf": 10, "calibrationFolds": 1}"""),
+        ("MLNet.OneVersusAllFastTree", "MLNet.OneVersusAllFastTree", """{"numberOfLeaves": 8, "numberOfTrees": 50, "learningRate": 0.2, "minimumExampleCountPerLeaf": 10}"""),
     ];
 
     public static void Run(string[] args)
     {
         var recipe = RecipeReader.Read(args.Length > 1 ? args[1] : "train.json");
-        var only = args.Length > 3 ? args[3].Split(',') : null;
+        var only = args.Length > 3 && args[3].Length > 0 ? args[3].Split(',') : null;
+        var onlySettings = args.Length > 4 && args[4].Length > 0 ? args[4].Split(',') : null;
         var output = args.Length > 2 ? args[2] : null;
         var labeling = new LabelingOptions(TitleWeight: recipe.Labeling.TitleWeight, FallbackTopic: recipe.Labeling.FallbackTopic);
         var data = DataPreparation.Run(new PrepInputs(recipe.TaxonomyPath, recipe.Data.Train, recipe.Data.HeldOut, recipe.Data.Unlabeled,
@@ -66,9 +85,10 @@ public static class MlNetTrainers
         var lines = new List<string> { "setting\ttrainer\tdevObjective\tdevMacroF1\theldOutMacroF1\theldOutAccuracy\tfitSeconds\tcvSeconds\tdeterministic" };
         foreach (var (setting, baseOptions) in settings)
         {
-            foreach (var (trainer, json) in Pairs)
+            if (onlySettings is not null && !onlySettings.Contains(setting)) continue;
+            foreach (var (label, trainer, json) in Pairs)
             {
-                if (only is not null && !only.Contains(trainer)) continue;
+                if (only is not null && !only.Any(o => o.EndsWith('*') ? label.StartsWith(o[..^1], StringComparison.Ordinal) : label == o)) continue;
                 var options = baseOptions with { Trainer = trainer, TrainerOptions = JsonNode.Parse(json)!.AsObject() };
                 var cv = Stopwatch.StartNew();
                 var outcome = validation.Run(options, CancellationToken.None);
@@ -81,7 +101,7 @@ public static class MlNetTrainers
                 var p2 = Predict(second.Classifier, heldOut);
                 var same = p1.Zip(p2).All(x => x.First.AsSpan().SequenceEqual(x.Second));
                 var test = MulticlassEvaluator.Evaluate(MulticlassPredictions.Create(heldOutLabels, p1, topics));
-                var line = string.Join('\t', setting, trainer, F(outcome.Score), F(outcome.Dev.MacroF1), F(test.MacroF1), F(test.MicroAccuracy),
+                var line = string.Join('\t', setting, label, F(outcome.Score), F(outcome.Dev.MacroF1), F(test.MacroF1), F(test.MicroAccuracy),
                     fit.Elapsed.TotalSeconds.ToString("F1", Invariant), cv.Elapsed.TotalSeconds.ToString("F1", Invariant), same ? "yes" : "NO");
                 Console.WriteLine(line);
                 lines.Add(line);

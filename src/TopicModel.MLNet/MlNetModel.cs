@@ -9,8 +9,9 @@ using TopicModel.ML.Trainers;
 namespace TopicModel.MLNet;
 
 /// <summary>
-/// A fitted ML.NET multiclass transformer (LightGbm, OneVersusAll over FastTree) as our model: probabilities are its
-/// <c>Score</c> column, normalized to sum to 1 (OneVersusAll's calibrated per-class scores do not). Thread-safe:
+/// A fitted ML.NET multiclass transformer (LightGbm, OneVersusAll over FastTree or LinearSvm, NaiveBayes) as our model:
+/// probabilities are its <c>Score</c> column, normalized to sum to 1 (OneVersusAll's calibrated per-class scores do
+/// not), or for NaiveBayes, whose scores are log-likelihoods, their softmax. Thread-safe:
 /// each thread borrows its own <c>PredictionEngine</c> from a pool. <see cref="Explain"/> returns nothing (ML.NET's
 /// tree models have no cheap per-example contributions). Saved as ML.NET's own model zip inside our model file.
 /// </summary>
@@ -47,6 +48,8 @@ public sealed class MlNetModel : IMulticlassModel
         {
             [MlNetTrainer.LightGbm] = r => Load(r, MlNetTrainer.LightGbm),
             [MlNetTrainer.OneVersusAllFastTree] = r => Load(r, MlNetTrainer.OneVersusAllFastTree),
+            [MlNetTrainer.OneVersusAllLinearSvm] = r => Load(r, MlNetTrainer.OneVersusAllLinearSvm),
+            [MlNetTrainer.NaiveBayes] = r => Load(r, MlNetTrainer.NaiveBayes),
         };
 
     public void PredictProbabilities(SparseVector features, Span<float> probabilities)
@@ -58,15 +61,36 @@ public sealed class MlNetModel : IMulticlassModel
         try
         {
             var score = engine.Predict(new FeatureRows.Input { Features = FeatureRows.ToVBuffer(features) }).Score;
-            var sum = 0f;
-            foreach (var s in score) sum += s;
-            for (var c = 0; c < probabilities.Length; c++)
-                probabilities[c] = sum > 0 && float.IsFinite(sum) ? score[c] / sum : 1f / probabilities.Length;
+            if (TrainerName == MlNetTrainer.NaiveBayes) Softmax(score, probabilities);
+            else Normalize(score, probabilities);
         }
         finally
         {
             _engines.Add(engine);
         }
+    }
+
+    private static void Normalize(float[] score, Span<float> probabilities)
+    {
+        var sum = 0f;
+        foreach (var s in score) sum += s;
+        for (var c = 0; c < probabilities.Length; c++)
+            probabilities[c] = sum > 0 && float.IsFinite(sum) ? score[c] / sum : 1f / probabilities.Length;
+    }
+
+    /// <summary>Log-likelihoods to probabilities; a class without training examples scores −∞ and gets 0.</summary>
+    private static void Softmax(float[] logLikelihoods, Span<float> probabilities)
+    {
+        var max = float.NegativeInfinity;
+        foreach (var s in logLikelihoods) max = Math.Max(max, s);
+        if (!float.IsFinite(max))
+        {
+            probabilities.Fill(1f / probabilities.Length);
+            return;
+        }
+        var sum = 0d;
+        for (var c = 0; c < probabilities.Length; c++) sum += probabilities[c] = MathF.Exp(logLikelihoods[c] - max);
+        for (var c = 0; c < probabilities.Length; c++) probabilities[c] = (float)(probabilities[c] / sum);
     }
 
     public IReadOnlyList<FeatureContribution> Explain(SparseVector features, int classIndex, int top) => [];

@@ -19,6 +19,12 @@ namespace TopicModel.MLNet;
 /// explanations do not depend on ML.NET.</item>
 /// <item><c>MLNet.LightGbm</c>, <c>MLNet.OneVersusAllFastTree</c> (leaves, trees, learning rate, minimum examples per
 /// leaf): the fitted ML.NET transformer is the model (<see cref="MlNetModel"/>).</item>
+/// <item><c>MLNet.OneVersusAllLinearSvm</c> (<see cref="MlNetTrainerOptions.Lambda"/>,
+/// <see cref="MlNetTrainerOptions.NumberOfIterations"/>): ML.NET's Pegasos LinearSvm per class, Platt-calibrated on the
+/// training scores by OneVersusAll; the ML.NET transformer is the model.</item>
+/// <item><c>MLNet.NaiveBayes</c> (no hyperparameters): ML.NET's naive Bayes, which counts a feature as present when its
+/// value is above zero and ignores example weights; its scores are log-likelihoods, so the model's probabilities are
+/// their softmax.</item>
 /// </list>
 /// Every trainer runs on one thread with the seed, so a fit is reproducible.
 /// </summary>
@@ -29,8 +35,10 @@ public sealed class MlNetTrainer : IMulticlassTrainer
     public const string LbfgsMaximumEntropy = Prefix + "LbfgsMaximumEntropy";
     public const string LightGbm = Prefix + "LightGbm";
     public const string OneVersusAllFastTree = Prefix + "OneVersusAllFastTree";
+    public const string OneVersusAllLinearSvm = Prefix + "OneVersusAllLinearSvm";
+    public const string NaiveBayes = Prefix + "NaiveBayes";
 
-    public static IReadOnlyList<string> Names { get; } = [SdcaMaximumEntropy, LbfgsMaximumEntropy, LightGbm, OneVersusAllFastTree];
+    public static IReadOnlyList<string> Names { get; } = [SdcaMaximumEntropy, LbfgsMaximumEntropy, LightGbm, OneVersusAllFastTree, OneVersusAllLinearSvm, NaiveBayes];
 
     public MlNetTrainer(string name, MlNetTrainerOptions? options = null)
     {
@@ -39,6 +47,8 @@ public sealed class MlNetTrainer : IMulticlassTrainer
         Options = options ?? new MlNetTrainerOptions();
         if (Options.NumberOfLeaves < 2 || Options.NumberOfTrees < 1 || Options.MinimumExampleCountPerLeaf < 1 || !(Options.LearningRate > 0))
             throw new TopicModelException($"{name}: needs at least 2 leaves, 1 tree, 1 example per leaf and a learning rate above 0");
+        if (!(Options.Lambda > 0) || float.IsInfinity(Options.Lambda) || Options.NumberOfIterations < 1)
+            throw new TopicModelException($"{name}: needs a finite lambda above 0 and at least 1 iteration");
         Name = name;
     }
 
@@ -85,6 +95,16 @@ public sealed class MlNetTrainer : IMulticlassTrainer
                 NumberOfThreads = 1,
                 Silent = true,
             }).Fit(view), view, data),
+            OneVersusAllLinearSvm => Wrap(mlContext, mlContext.MulticlassClassification.Trainers.OneVersusAll(
+                mlContext.BinaryClassification.Trainers.LinearSvm(new LinearSvmTrainer.Options
+                {
+                    FeatureColumnName = FeatureRows.FeaturesColumn,
+                    ExampleWeightColumnName = FeatureRows.WeightColumn,
+                    Lambda = Options.Lambda,
+                    NumberOfIterations = Options.NumberOfIterations,
+                }), labelColumnName: FeatureRows.LabelColumn).Fit(view), view, data),
+            NaiveBayes => Wrap(mlContext, mlContext.MulticlassClassification.Trainers.NaiveBayes(
+                labelColumnName: FeatureRows.LabelColumn, featureColumnName: FeatureRows.FeaturesColumn).Fit(view), view, data),
             _ => Wrap(mlContext, mlContext.MulticlassClassification.Trainers.OneVersusAll(
                 mlContext.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
                 {

@@ -26,5 +26,11 @@ public sealed record MlNetTrainerOptions
 
     public int MinimumExampleCountPerLeaf { get; init; } = 10;
 
+    /// <summary>OneVersusAllLinearSvm: L2 penalty of each binary SVM (same objective as our LinearSvm's Lambda).</summary>
+    public float Lambda { get; init; } = 0.001f;
+
+    /// <summary>OneVersusAllLinearSvm: passes of Pegasos over the data (ML.NET's default is 1).</summary>
+    public int NumberOfIterations { get; init; } = 1;
+
     public int Seed { get; init; }
 }

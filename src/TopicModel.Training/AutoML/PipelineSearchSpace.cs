@@ -66,6 +66,8 @@ public static class PipelineSearchSpace
         new IntHyperparameter("MLNet.OneVersusAllFastTree.numberOfTrees", 20, 200, 50, Log: true),
         new FloatHyperparameter("MLNet.OneVersusAllFastTree.learningRate", 0.05, 0.5, 0.2, Log: true),
         new IntHyperparameter("MLNet.OneVersusAllFastTree.minimumExampleCountPerLeaf", 2, 20, 10),
+        new FloatHyperparameter("MLNet.OneVersusAllLinearSvm.lambda", 1e-5, 1e-1, 1e-3, Log: true),
+        new IntHyperparameter("MLNet.OneVersusAllLinearSvm.numberOfIterations", 1, 50, 1, Log: true),
         new FloatHyperparameter("ruleWeight", 0, 8, 0),
         new FloatHyperparameter("labelModelBlend", 0, 0.8, 0),
         new FloatHyperparameter("taxonomyPriorWeight", 0, 20, 0),

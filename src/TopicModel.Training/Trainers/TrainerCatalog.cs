@@ -115,6 +115,21 @@ public static class TrainerCatalog
                 o.RejectUnknown();
                 return (new MlNetTrainer(choice.Name, options), Describe(options));
             }
+            case MlNetTrainer.OneVersusAllLinearSvm:
+            {
+                var d = new MlNetTrainerOptions();
+                var options = d with
+                {
+                    Lambda = (float)o.Double("lambda", d.Lambda, min: double.Epsilon),
+                    NumberOfIterations = o.Int("numberOfIterations", d.NumberOfIterations, min: 1),
+                    Seed = seed,
+                };
+                o.RejectUnknown();
+                return (new MlNetTrainer(choice.Name, options), new JsonObject { ["lambda"] = options.Lambda, ["numberOfIterations"] = options.NumberOfIterations });
+            }
+            case MlNetTrainer.NaiveBayes:
+                o.RejectUnknown();
+                return (new MlNetTrainer(choice.Name, new MlNetTrainerOptions { Seed = seed }), new JsonObject());
             default:
                 throw new ML.TopicModelException($"{choice.Path}: unknown trainer '{choice.Name}'; known: {string.Join(", ", Names)}", choice.File);
         }
