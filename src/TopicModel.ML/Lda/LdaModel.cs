@@ -118,6 +118,23 @@ public sealed class LdaModel
     /// <summary>Topic mixture of texts read one after the other (a title and its abstract): the same as of the texts joined by line breaks.</summary>
     public float[] InferText(ReadOnlySpan<string> texts) => Infer(_tokenizer.Ids(texts, Vocabulary));
 
+    /// <summary>
+    /// The vocabulary id of a token as the shared <see cref="TokenAnalyzer"/> (with <see cref="LatentDirichletAllocationOptions.Normalization"/>)
+    /// gives it, or -1 when the model drops it (its own stop words, too short) or does not know it: what a caller that
+    /// tokenizes once for several components looks up once per distinct word.
+    /// </summary>
+    public int TermIdOfToken(ReadOnlySpan<char> token) => _tokenizer.IdOfToken(token, Vocabulary);
+
+    /// <summary>Topic mixture of a document given as vocabulary ids (from <see cref="TermIdOfToken"/>), in text order.</summary>
+    public float[] InferIds(ReadOnlySpan<int> termIds)
+    {
+        foreach (var id in termIds)
+        {
+            if ((uint)id >= (uint)Vocabulary.Count) throw new ArgumentOutOfRangeException(nameof(termIds), $"term id {id} is outside 0..{Vocabulary.Count - 1}");
+        }
+        return Infer(termIds);
+    }
+
     /// <summary>Topic mixture of a tokenized document; out-of-vocabulary tokens are ignored.</summary>
     public float[] Infer(IEnumerable<string> tokens) => Infer(Ids(tokens));
 
