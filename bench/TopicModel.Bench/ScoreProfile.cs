@@ -10,17 +10,18 @@ using TopicModel.Training.Scoring;
 namespace TopicModel.Bench;
 
 /// <summary>
-/// `score-profile BUNDLE INPUT.jsonl [N]`: a stopwatch breakdown of scoring on one thread, stage by stage as
-/// <see cref="BatchScorer"/> runs them for the bundle's pipeline: read + parse, text features (of which normalize
-/// + tokenize), rule features (one keyword match serves the features and the blend with the rules' vote), LDA
-/// fold-in, classifier predict, top-k + JSONL output;
+/// `score-profile BUNDLE INPUT.jsonl [N [components]]`: a stopwatch breakdown of scoring on one thread, stage by stage as
+/// <see cref="BatchScorer"/> runs them for the bundle's pipeline: read + parse, the one pass over the paper's text that
+/// the featurizer, the rules and the fold-in share (<see cref="ScoringLexicon"/>), text features, rule features, LDA
+/// fold-in, classifier predict, top-k + JSONL output; with `components` (or when the bundle's components analyze text
+/// differently), each component on its own path with its own tokenization, as before the one pass existed;
 /// then the whole of <see cref="BatchScorer.Classify(Paper, IPaperClassifier, int, ML.Lda.LdaModel?)"/> as a check
 /// that the parts add up. Each stage runs over all N papers four times and the fastest of the last three is kept (the
 /// first warms the JIT's tiers). Times are the scoring thread's CPU time: on a shared machine wall time says little.
 /// </summary>
 public static class ScoreProfile
 {
-    public static void Run(string bundlePath, string input, int limit)
+    public static void Run(string bundlePath, string input, int limit, bool components = false)
     {
         var bundle = ModelBundleFile.Load(bundlePath);
         if (bundle.Classifier is not TextClassifier classifier)
@@ -38,7 +39,7 @@ public static class ScoreProfile
         });
         var n = papers.Count;
 
-        var stages = classifier.Lexicon is { } lexicon
+        var stages = !components && classifier.Lexicon is { } lexicon
             ? OnePassStages(classifier, lexicon, papers)
             : ComponentStages(classifier, papers);
         var scored = new ScoredPaper[n];
