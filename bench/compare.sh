@@ -128,7 +128,7 @@ best_of() { # best_of KEY TIMEFILE: keep the fastest wall time (and its CPU) ove
     if [[ -z "${RSS[$1]:-}" ]] || (( r > ${RSS[$1]} )); then RSS[$1]=$r; fi
 }
 for r in $(seq "$REPEATS"); do
-    timed "$OUT/t.time" "$TOPICMODEL" score --model "$TM_MODEL" "$OUT/one.jsonl" -o "$OUT/tm-one.out" 2>/dev/null; best_of tm-load "$OUT/t.time"
+    timed "$OUT/t.time" "$TOPICMODEL" score --model "$TM_MODEL" "$OUT/one.jsonl" -o "$OUT/tm-one.jsonl" 2>/dev/null; best_of tm-load "$OUT/t.time"
     timed "$OUT/t.time" fasttext predict-prob "$FT_MODEL" "$OUT/one.ft" 3 > "$OUT/ft-one.out"; best_of ft-load "$OUT/t.time"
 done
 RSS_1M=""

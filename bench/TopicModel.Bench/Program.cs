@@ -18,7 +18,7 @@ switch (args.FirstOrDefault())
         FastTextF1.Run(args[1], args[2], args[3]);
         return;
     case "score-profile" when args.Length >= 3:
-        ScoreProfile.Run(args[1], args[2], args.Length > 3 ? int.Parse(args[3]) : 20_000);
+        ScoreProfile.Run(args[1], args[2], args.Length > 3 ? int.Parse(args[3]) : 20_000, components: args.Length > 4 && args[4] == "components");
         return;
     case "embed" when args.Length >= 3:
         EmbedThroughput.Run(args[1], args[2], args.Length > 3 ? int.Parse(args[3]) : 100);
@@ -30,7 +30,7 @@ switch (args.FirstOrDefault())
         TermLookup.Run(args[1], args[2], args.Length > 3 ? int.Parse(args[3]) : 20_000);
         return;
     case "corpus" or "train" or "f1" or "score-profile" or "embed" or "embed-export" or "term-lookup":
-        Console.Error.WriteLine("usage: corpus CORPUS_DIR OUT_DIR TRAIN_SIZE [SCORE_SIZE...] | train TRAIN.jsonl HELDOUT.jsonl CLASSES.txt BUNDLE.zip | f1 GOLD.ft PREDICTIONS CLASSES.txt | score-profile BUNDLE INPUT.jsonl [N] | embed MiniLM|ArcticXs PAPERS.jsonl [N] | embed-export MiniLM|ArcticXs OUT.jsonl INPUTS... | term-lookup BUNDLE INPUT.jsonl [N]");
+        Console.Error.WriteLine("usage: corpus CORPUS_DIR OUT_DIR TRAIN_SIZE [SCORE_SIZE...] | train TRAIN.jsonl HELDOUT.jsonl CLASSES.txt BUNDLE.zip | f1 GOLD.ft PREDICTIONS CLASSES.txt | score-profile BUNDLE INPUT.jsonl [N [components]] | embed MiniLM|ArcticXs PAPERS.jsonl [N] | embed-export MiniLM|ArcticXs OUT.jsonl INPUTS... | term-lookup BUNDLE INPUT.jsonl [N]");
         Environment.Exit(2);
         return;
 }

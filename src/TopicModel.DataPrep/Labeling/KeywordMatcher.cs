@@ -14,6 +14,7 @@ internal sealed class KeywordMatcher
 {
     private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _wordIdsBySurface;
     private readonly Phrase[][] _phrasesByFirstWord;
+    private readonly string[] _surfaces;
 
     /// <param name="keywords">(function index, keyword as written in the taxonomy).</param>
     public KeywordMatcher(IEnumerable<(int Function, string Keyword)> keywords)
@@ -40,6 +41,7 @@ internal sealed class KeywordMatcher
                 if (!ids.Contains(id)) ids.Add(id);
             }
         }
+        _surfaces = [.. surfaces.Keys];
         _wordIdsBySurface = surfaces.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -48,12 +50,21 @@ internal sealed class KeywordMatcher
             _phrasesByFirstWord[id] = phrases.Where(p => p.Words[0] == id).ToArray();
     }
 
+    /// <summary>Every form a keyword word is matched in (the folded words and their inflections).</summary>
+    public IEnumerable<string> Surfaces => _surfaces;
+
+    /// <summary>The keyword word ids a folded text token stands for, or null when it is no keyword word.</summary>
+    public int[]? WordIds(ReadOnlySpan<char> token) => _wordIdsBySurface.TryGetValue(token, out var ids) ? ids : null;
+
     /// <summary>Non-overlapping keyword matches per function in <paramref name="foldedText"/>, ordered by function then position.</summary>
     public List<Match> Find(string foldedText)
     {
         var tokens = new List<Token>();
         var found = new List<Match>();
-        Collect(foldedText, tokens, found);
+        Tokenize(foldedText, tokens);
+        var ids = new int[]?[tokens.Count];
+        for (var i = 0; i < ids.Length; i++) ids[i] = tokens[i].WordIds;
+        Collect(ids, found);
         for (var m = 0; m < found.Count; m++)
         {
             var first = tokens[found[m].TokenIndex];
@@ -65,28 +76,47 @@ internal sealed class KeywordMatcher
 
     /// <summary>
     /// Adds each function's number of <see cref="Find"/> matches in <paramref name="foldedText"/> to
-    /// <paramref name="hitsPerFunction"/>, without making the matched texts: the scorer's path, once per paper.
+    /// <paramref name="hitsPerFunction"/>, without making the matched texts.
     /// </summary>
     public void Count(ReadOnlySpan<char> foldedText, Span<int> hitsPerFunction)
     {
         var scratch = t_scratch ??= new Scratch();
-        Collect(foldedText, scratch.Tokens, scratch.Found);
+        var n = 0;
+        var words = WordTokenizer.EnumerateTokens(foldedText);
+        while (words.MoveNext())
+        {
+            if (n == scratch.Ids.Length) Array.Resize(ref scratch.Ids, n * 2);
+            scratch.Ids[n++] = WordIds(words.Current);
+        }
+        Count(scratch.Ids.AsSpan(0, n), hitsPerFunction);
+    }
+
+    /// <summary>
+    /// <see cref="Count(ReadOnlySpan{char}, Span{int})"/> from the text's tokens already looked up with <see cref="WordIds"/>,
+    /// one entry per word token in text order: the scorer's path, where one tokenization of the paper serves every component.
+    /// </summary>
+    public void Count(ReadOnlySpan<int[]?> tokenWordIds, Span<int> hitsPerFunction)
+    {
+        var scratch = t_scratch ??= new Scratch();
+        Collect(tokenWordIds, scratch.Found);
         foreach (var m in scratch.Found) hitsPerFunction[m.Function]++;
     }
 
-    /// <summary>Fills <paramref name="kept"/> with the matches of <see cref="Find"/>, their <see cref="Match.Text"/> left empty.</summary>
-    private void Collect(ReadOnlySpan<char> foldedText, List<Token> tokens, List<Match> kept)
+    private void Tokenize(ReadOnlySpan<char> foldedText, List<Token> tokens)
     {
         tokens.Clear();
-        kept.Clear();
-        var lookup = _wordIdsBySurface;
         var words = WordTokenizer.EnumerateTokens(foldedText);
         while (words.MoveNext())
-            tokens.Add(new Token(words.Start, words.Current.Length, lookup.TryGetValue(words.Current, out var ids) ? ids : null));
+            tokens.Add(new Token(words.Start, words.Current.Length, WordIds(words.Current)));
+    }
 
-        for (var i = 0; i < tokens.Count; i++)
+    /// <summary>Fills <paramref name="kept"/> with the matches of <see cref="Find"/>, their <see cref="Match.Text"/> left empty.</summary>
+    private void Collect(ReadOnlySpan<int[]?> tokens, List<Match> kept)
+    {
+        kept.Clear();
+        for (var i = 0; i < tokens.Length; i++)
         {
-            if (tokens[i].WordIds is not { } ids) continue;
+            if (tokens[i] is not { } ids) continue;
             foreach (var first in ids)
             {
                 foreach (var phrase in _phrasesByFirstWord[first])
@@ -116,12 +146,12 @@ internal sealed class KeywordMatcher
         kept.RemoveRange(n, kept.Count - n);
     }
 
-    private static bool MatchesAt(Phrase phrase, List<Token> tokens, int start)
+    private static bool MatchesAt(Phrase phrase, ReadOnlySpan<int[]?> tokens, int start)
     {
-        if (start + phrase.Words.Length > tokens.Count) return false;
+        if (start + phrase.Words.Length > tokens.Length) return false;
         for (var k = 1; k < phrase.Words.Length; k++)
         {
-            if (tokens[start + k].WordIds is not { } ids || Array.IndexOf(ids, phrase.Words[k]) < 0) return false;
+            if (tokens[start + k] is not { } ids || Array.IndexOf(ids, phrase.Words[k]) < 0) return false;
         }
         return true;
     }
@@ -141,7 +171,7 @@ internal sealed class KeywordMatcher
     /// <summary>Per-thread lists reused by <see cref="Count"/>, so counting a paper's hits allocates nothing.</summary>
     private sealed class Scratch
     {
-        public readonly List<Token> Tokens = new(256);
+        public int[]?[] Ids = new int[]?[256];
         public readonly List<Match> Found = new(32);
     }
 

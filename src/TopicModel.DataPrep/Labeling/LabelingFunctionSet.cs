@@ -97,6 +97,29 @@ public sealed class LabelingFunctionSet
         CountFolded(_abstractMatcher, paper.Abstract, hitsPerFunction);
     }
 
+    /// <summary>Every folded word form a keyword of either field is matched in.</summary>
+    public IEnumerable<string> KeywordSurfaces => _titleMatcher.Surfaces.Union(_abstractMatcher.Surfaces, StringComparer.Ordinal);
+
+    /// <summary>
+    /// What a folded word token of the field stands for to the field's keyword matcher (null: no keyword word). Look each
+    /// distinct word up once, then count hits from the looked-up tokens with <see cref="CountHits(ReadOnlySpan{int[]}, ReadOnlySpan{int[]}, Span{int})"/>.
+    /// </summary>
+    public int[]? KeywordWordIds(PaperField field, ReadOnlySpan<char> token) =>
+        (field == PaperField.Title ? _titleMatcher : _abstractMatcher).WordIds(token);
+
+    /// <summary>
+    /// <see cref="CountHits(Paper, Span{int})"/> from the paper's word tokens (those of <see cref="WordTokenizer"/> over the folded
+    /// text, in order) already looked up with <see cref="KeywordWordIds"/>: the same counts, without a second tokenization.
+    /// </summary>
+    public void CountHits(ReadOnlySpan<int[]?> titleTokens, ReadOnlySpan<int[]?> abstractTokens, Span<int> hitsPerFunction)
+    {
+        if (hitsPerFunction.Length != Functions.Count)
+            throw new ArgumentException($"expected {Functions.Count} slots, got {hitsPerFunction.Length}", nameof(hitsPerFunction));
+        hitsPerFunction.Clear();
+        _titleMatcher.Count(titleTokens, hitsPerFunction);
+        _abstractMatcher.Count(abstractTokens, hitsPerFunction);
+    }
+
     /// <summary>Folds into a pooled buffer (the same characters as <see cref="TextNormalizer.Fold(string)"/>) and counts there.</summary>
     private static void CountFolded(KeywordMatcher matcher, string text, Span<int> hitsPerFunction)
     {

@@ -118,6 +118,23 @@ public sealed class LdaModel
     /// <summary>Topic mixture of texts read one after the other (a title and its abstract): the same as of the texts joined by line breaks.</summary>
     public float[] InferText(ReadOnlySpan<string> texts) => Infer(_tokenizer.Ids(texts, Vocabulary));
 
+    /// <summary>
+    /// The vocabulary id of a token as the shared <see cref="TokenAnalyzer"/> (with <see cref="LatentDirichletAllocationOptions.Normalization"/>)
+    /// gives it, or -1 when the model drops it (its own stop words, too short) or does not know it: what a caller that
+    /// tokenizes once for several components looks up once per distinct word.
+    /// </summary>
+    public int TermIdOfToken(ReadOnlySpan<char> token) => _tokenizer.IdOfToken(token, Vocabulary);
+
+    /// <summary>Topic mixture of a document given as vocabulary ids (from <see cref="TermIdOfToken"/>), in text order.</summary>
+    public float[] InferIds(ReadOnlySpan<int> termIds)
+    {
+        foreach (var id in termIds)
+        {
+            if ((uint)id >= (uint)Vocabulary.Count) throw new ArgumentOutOfRangeException(nameof(termIds), $"term id {id} is outside 0..{Vocabulary.Count - 1}");
+        }
+        return Infer(termIds);
+    }
+
     /// <summary>Topic mixture of a tokenized document; out-of-vocabulary tokens are ignored.</summary>
     public float[] Infer(IEnumerable<string> tokens) => Infer(Ids(tokens));
 
@@ -193,6 +210,11 @@ public sealed class LdaModel
         }
         for (var it = 0; it < Options.InferenceIterations; it++)
         {
+            if (kp == 16 && Vector256.IsHardwareAccelerated)
+            {
+                if (Sweep16(phi, alpha, sorted[..distinct], counts, q, n, k) < Cvb0Tolerance) break;
+                continue;
+            }
             var moved = Vector<float>.Zero;
             for (var j = 0; j < distinct; j++)
             {
@@ -222,6 +244,51 @@ public sealed class LdaModel
         var total = words.Length + _alphaSum;
         for (var t = 0; t < k; t++) theta[t] = (float)((n[t] + _alpha[t]) / total);
         return theta;
+    }
+
+    /// <summary>
+    /// One CVB0 sweep for up to 16 topics (two 8-lane vectors), the expected counts kept in registers across the words:
+    /// the same operations per lane, in the same order, as the general loop above (so the same bits), without its
+    /// loads and stores of n and p per word. Returns the largest count change. Measured in docs/benchmarks.md.
+    /// </summary>
+    private static float Sweep16(float[] phi, float[] alpha, ReadOnlySpan<int> words, ReadOnlySpan<float> counts, Span<float> q, Span<float> n, int k)
+    {
+        ref var phiRef = ref MemoryMarshal.GetArrayDataReference(phi);
+        ref var qRef = ref MemoryMarshal.GetReference(q);
+        ref var nRef = ref MemoryMarshal.GetReference(n);
+        var a0 = Vector256.Create<float>(alpha.AsSpan(0, 8));
+        var a1 = Vector256.Create<float>(alpha.AsSpan(8, 8));
+        var n0 = Vector256.LoadUnsafe(ref nRef);
+        var n1 = Vector256.LoadUnsafe(ref nRef, 8);
+        var moved = Vector256<float>.Zero;
+        for (var j = 0; j < words.Length; j++)
+        {
+            var row = (nuint)words[j] * 16;
+            var at = (nuint)j * 16;
+            var q0 = Vector256.LoadUnsafe(ref qRef, at);
+            var q1 = Vector256.LoadUnsafe(ref qRef, at + 8);
+            var p0 = Vector256.LoadUnsafe(ref phiRef, row) * Vector256.Max(Vector256<float>.Zero, a0 + n0 - q0);
+            var p1 = Vector256.LoadUnsafe(ref phiRef, row + 8) * Vector256.Max(Vector256<float>.Zero, a1 + n1 - q1);
+            var sum = 0f;
+            for (var t = 0; t < 8 && t < k; t++) sum += p0.GetElement(t);
+            for (var t = 8; t < k; t++) sum += p1.GetElement(t - 8);
+            var scale = 1f / sum;
+            var c = counts[j];
+            var u0 = p0 * scale;
+            var u1 = p1 * scale;
+            var d0 = (u0 - q0) * c;
+            var d1 = (u1 - q1) * c;
+            n0 += d0;
+            n1 += d1;
+            u0.StoreUnsafe(ref qRef, at);
+            u1.StoreUnsafe(ref qRef, at + 8);
+            moved = Vector256.Max(moved, Vector256.Max(Vector256.Abs(d0), Vector256.Abs(d1)));
+        }
+        n0.StoreUnsafe(ref nRef);
+        n1.StoreUnsafe(ref nRef, 8);
+        var largest = 0f;
+        for (var lane = 0; lane < 8; lane++) largest = MathF.Max(largest, moved.GetElement(lane));
+        return largest;
     }
 
     /// <summary>Σ values[0..k), in topic order.</summary>

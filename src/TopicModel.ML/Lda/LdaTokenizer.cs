@@ -50,12 +50,16 @@ internal sealed class LdaTokenizer
             for (var i = 0; i < buffer.Count; i++)
             {
                 var t = buffer[i];
-                if (t.Length >= _minLength && !_stop.Contains(t) && vocabulary.TryGetId(t, out var id)) ids[count++] = id;
+                if (IdOfToken(t, vocabulary) is var id and >= 0) ids[count++] = id;
             }
         }
         t_ids = ids;
         return ids.AsSpan(0, count);
     }
+
+    /// <summary>The vocabulary id of one token the analyzer gave, or -1 when this tokenizer drops it or the vocabulary lacks it.</summary>
+    public int IdOfToken(ReadOnlySpan<char> token, Vocabulary vocabulary) =>
+        token.Length >= _minLength && !_stop.Contains(token) ? vocabulary.IdOf(token) : -1;
 
     [ThreadStatic] private static int[]? t_ids;
     [ThreadStatic] private static TokenBuffer? t_buffer;

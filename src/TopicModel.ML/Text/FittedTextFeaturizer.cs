@@ -64,8 +64,48 @@ public sealed class FittedTextFeaturizer
                 _analyzer.Analyze(fields[f], scratch.Tokens);
                 TermEnumerator.Enumerate(scratch.Tokens, Options, ref scratch.CharScratch, ref sink);
             }
-            count = AppendBlock(block, scratch, count);
+            count = AppendBlock(block, scratch.Ids.AsSpan(), scratch, count);
         }
+        return Result(scratch, count);
+    }
+
+    /// <summary>
+    /// Whether every feature is a word n-gram of a dictionary (no hashing, no char n-grams), so that a caller that has
+    /// looked the n-grams up itself can use <see cref="FromTermIds"/>.
+    /// </summary>
+    public bool HasOnlyWordNgramDictionaries => Options.TermSpace == TermSpace.Dictionary && !Options.CharNgrams;
+
+    /// <summary>Number of blocks of the vector: one per field with <see cref="TextFeaturizerOptions.SeparateFields"/>, else one.</summary>
+    public int BlockCount => _blocks.Length;
+
+    /// <summary>The fields (indexes into a document's fields) that make up a block, in order.</summary>
+    public IReadOnlyList<int> BlockFields(int block) => _blocks[block].Fields;
+
+    /// <summary>
+    /// The same vector as <see cref="Transform(ReadOnlySpan{string})"/> from the word n-grams already looked up: per block b,
+    /// the ids in <see cref="WordVocabulary"/>(b) of every n-gram occurrence (any order) are
+    /// <paramref name="ids"/>[<paramref name="blockEnds"/>[b-1]..<paramref name="blockEnds"/>[b]). Sorts the ids in place.
+    /// For <see cref="HasOnlyWordNgramDictionaries"/> featurizers.
+    /// </summary>
+    public SparseVector FromTermIds(Span<int> ids, ReadOnlySpan<int> blockEnds)
+    {
+        if (!HasOnlyWordNgramDictionaries)
+            throw new InvalidOperationException("FromTermIds needs a featurizer whose features are all dictionary word n-grams");
+        if (blockEnds.Length != _blocks.Length)
+            throw new ArgumentException($"expected {_blocks.Length} block ends, got {blockEnds.Length}", nameof(blockEnds));
+        var scratch = t_scratch ??= new Scratch();
+        var count = 0;
+        var start = 0;
+        for (var b = 0; b < _blocks.Length; b++)
+        {
+            count = AppendBlock(_blocks[b], ids[start..blockEnds[b]], scratch, count);
+            start = blockEnds[b];
+        }
+        return Result(scratch, count);
+    }
+
+    private SparseVector Result(Scratch scratch, int count)
+    {
         var indices = scratch.Indices.AsSpan(0, count).ToArray();
         var values = scratch.Values.AsSpan(0, count);
         if (Options.NormalizeTotal) Scale(values, InverseNorm(values));
@@ -97,9 +137,8 @@ public sealed class FittedTextFeaturizer
         return block.Name is null ? term : $"{block.Name}/{term}";
     }
 
-    private int AppendBlock(FieldBlock block, Scratch scratch, int start)
+    private int AppendBlock(FieldBlock block, Span<int> ids, Scratch scratch, int start)
     {
-        var ids = scratch.Ids.AsSpan();
         ids.Sort();
         scratch.EnsureOutput(start + ids.Length);
         var indices = scratch.Indices;

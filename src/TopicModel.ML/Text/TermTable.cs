@@ -7,16 +7,17 @@ namespace TopicModel.ML.Text;
 /// Term (as a span) -> id for a fixed list of distinct terms: open addressing with linear probing over one array of
 /// 8-byte slots (32 bits of the term's XxHash3 beside its id), the terms' characters back to back in one more. A miss,
 /// most bigram look-ups, usually costs one cache line; a hit one more to compare the characters. The
-/// <see cref="Dictionary{TKey, TValue}"/> it replaces touched a bucket, an entry and a string object per probe:
+/// <see cref="Dictionary{TKey, TValue}"/> it replaced touched a bucket, an entry and a string object per probe:
 /// docs/benchmarks.md ("Scoring speed") has the measurement. Immutable and thread-safe.
 /// </summary>
-internal sealed class TermTable
+public sealed class TermTable
 {
     private readonly ulong[] _slots;
     private readonly char[] _chars;
     private readonly int[] _starts;
     private readonly int _mask;
 
+    /// <summary>Term <c>i</c> gets id <c>i</c>.</summary>
     /// <exception cref="TopicModelException">A term occurs twice.</exception>
     public TermTable(IReadOnlyList<string> terms)
     {
@@ -43,6 +44,9 @@ internal sealed class TermTable
             _slots[i] = (hash & 0xFFFF_FFFF_0000_0000UL) | (uint)(id + 1);
         }
     }
+
+    /// <summary>The number of terms.</summary>
+    public int Count => _starts.Length - 1;
 
     /// <summary>The id of <paramref name="term"/>, or -1.</summary>
     public int IdOf(ReadOnlySpan<char> term)

@@ -30,9 +30,15 @@ public sealed class RuleFeatures
     /// <summary>Writes the <see cref="Dimension"/> features of a paper; returns false when no rule fired (all zero).</summary>
     public bool Write(Paper paper, Span<float> features)
     {
-        var functions = Functions.Functions;
-        Span<int> hits = stackalloc int[functions.Count];
+        Span<int> hits = stackalloc int[Functions.Functions.Count];
         Functions.CountHits(paper, hits);
+        return Write(hits, features);
+    }
+
+    /// <summary>The features from each function's keyword hits (as <see cref="LabelingFunctionSet.CountHits(Paper, Span{int})"/> counts them).</summary>
+    public bool Write(ReadOnlySpan<int> hits, Span<float> features)
+    {
+        var functions = Functions.Functions;
         features.Clear();
         var votes = features[functions.Count..];
         var total = 0f;

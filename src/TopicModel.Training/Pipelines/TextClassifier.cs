@@ -52,7 +52,14 @@ public sealed class TextClassifier : IPaperClassifier
         TopicFeatureWeight = topicFeatureWeight;
         Encoder = encoder;
         EmbeddingWeight = encoder is null ? 0f : embeddingWeight;
+        _lexicon = new Lazy<ScoringLexicon?>(() => Encoder is null ? ScoringLexicon.TryCreate(Featurizer, Rules, Lda) : null);
     }
+
+    // Built on the first prediction: one tokenization of a paper for the featurizer, the rules and the fold-in.
+    private readonly Lazy<ScoringLexicon?> _lexicon;
+
+    /// <summary>The one-pass tokenization prediction uses, or null when the components analyze text differently (or there is an encoder).</summary>
+    internal ScoringLexicon? Lexicon => _lexicon.Value;
 
     public FittedTextFeaturizer Featurizer { get; }
     public IMulticlassModel Model { get; }
@@ -136,7 +143,48 @@ public sealed class TextClassifier : IPaperClassifier
         return new SparseVector(text.Dimension + block.Length, indices, values);
     }
 
-    public void Predict(Paper paper, Span<float> probabilities) => Predict(paper, probabilities, null);
+    public void Predict(Paper paper, Span<float> probabilities)
+    {
+        if (_lexicon.Value is { } lexicon) PredictOnePass(lexicon, paper, probabilities);
+        else Predict(paper, probabilities, null);
+    }
+
+    /// <summary>
+    /// <see cref="Predict(Paper, Span{float})"/> that also returns the paper's <see cref="TopicMixture"/> under <see cref="Lda"/>
+    /// (null without topic features), so that scoring, which writes the mixture out, folds in once.
+    /// </summary>
+    public float[]? PredictWithTopicMixture(Paper paper, Span<float> probabilities)
+    {
+        if (_lexicon.Value is { } lexicon) return PredictOnePass(lexicon, paper, probabilities);
+        var mixture = Lda is null ? null : TopicMixture(Lda, paper);
+        Predict(paper, probabilities, mixture);
+        return mixture;
+    }
+
+    /// <summary>The prediction from one tokenization of the paper (<see cref="ScoringLexicon"/>): the same numbers as the components' own paths.</summary>
+    private float[]? PredictOnePass(ScoringLexicon lexicon, Paper paper, Span<float> probabilities)
+    {
+        var terms = lexicon.Read(paper);
+        var features = Featurizer.FromTermIds(terms.FeatureIds, terms.BlockEnds);
+        var mixture = Lda?.InferIds(terms.LdaIds);
+        if (Rules is null)
+        {
+            if (mixture is not null) features = Append(features, mixture, TopicFeatureWeight);
+            Model.PredictProbabilities(features, probabilities);
+            return mixture;
+        }
+        Span<int> hits = stackalloc int[Rules.Functions.Functions.Count];
+        Rules.Functions.CountHits(terms.TitleKeywordTokens, terms.AbstractKeywordTokens, hits);
+        Span<float> block = stackalloc float[Rules.Dimension];
+        var fired = Rules.Write(hits, block);
+        features = RuleWeight == 0 ? features
+            : fired ? Append(features, block, RuleWeight)
+            : new SparseVector(features.Dimension + block.Length, features.Indices, features.Values);
+        if (mixture is not null) features = Append(features, mixture, TopicFeatureWeight);
+        Model.PredictProbabilities(features, probabilities);
+        Blend(probabilities, block, fired);
+        return mixture;
+    }
 
     /// <param name="topicMixture">
     /// The paper's <see cref="TopicMixture"/> under <see cref="Lda"/> when the caller has it already (scoring writes it
@@ -152,9 +200,14 @@ public sealed class TextClassifier : IPaperClassifier
         Span<float> block = stackalloc float[Rules.Dimension];
         var fired = Rules.Write(paper, block);
         Model.PredictProbabilities(Featurize(paper, topicMixture, block, fired), probabilities);
+        Blend(probabilities, block, fired);
+    }
+
+    /// <summary>Blends the model's probabilities with the rules' vote (<see cref="RuleFeatures.VoteDistribution"/>): their vote shares, uniform when none fired.</summary>
+    private void Blend(Span<float> probabilities, ReadOnlySpan<float> ruleBlock, bool fired)
+    {
         if (LabelModelBlend == 0) return;
-        // The rules' vote (RuleFeatures.VoteDistribution): their vote shares, uniform when none fired.
-        var votes = block[Rules.Functions.Functions.Count..];
+        var votes = ruleBlock[Rules!.Functions.Functions.Count..];
         for (var c = 0; c < probabilities.Length; c++)
             probabilities[c] = (1 - LabelModelBlend) * probabilities[c] + LabelModelBlend * (fired ? votes[c] : 1f / Rules.TopicCount);
     }

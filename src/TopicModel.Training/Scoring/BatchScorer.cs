@@ -133,9 +133,16 @@ public static class BatchScorer
     {
         var topics = classifier.Topics;
         Span<float> probabilities = topics.Count <= 256 ? stackalloc float[topics.Count] : new float[topics.Count];
-        var mixture = topicModel is null ? null : TextClassifier.TopicMixture(topicModel, paper);
-        if (classifier is TextClassifier { Lda: not null } withTopics && withTopics.Lda == topicModel) withTopics.Predict(paper, probabilities, mixture);
-        else classifier.Predict(paper, probabilities);
+        float[]? mixture;
+        if (classifier is TextClassifier { Lda: not null } withTopics && withTopics.Lda == topicModel)
+        {
+            mixture = withTopics.PredictWithTopicMixture(paper, probabilities);
+        }
+        else
+        {
+            mixture = topicModel is null ? null : TextClassifier.TopicMixture(topicModel, paper);
+            classifier.Predict(paper, probabilities);
+        }
 
         // Partial selection of the best `top` topics; ties keep taxonomy order so output is deterministic.
         var best = new TopicProbability[top];
