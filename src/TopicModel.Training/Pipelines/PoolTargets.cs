@@ -1,0 +1,8 @@
+namespace TopicModel.Training.Pipelines;
+
+/// <summary>
+/// What a distilled student learns for each unlabeled pool paper: a teacher's probabilities over the topics
+/// (<see cref="Probabilities"/>[i] for <see cref="TrainingCorpus.Pool"/>[i]); topics below <see cref="MinProbability"/>
+/// are left out, so near-zero mass does not multiply the examples.
+/// </summary>
+public sealed record PoolTargets(float[][] Probabilities, float MinProbability);
