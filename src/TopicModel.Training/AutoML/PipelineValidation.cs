@@ -111,7 +111,7 @@ public sealed class PipelineValidation
     /// </param>
     /// <param name="predictPool">Also keep every fold model's probabilities for the pool papers (a teacher's, for its students).</param>
     public ValidationOutcome Run(PipelineOptions options, CancellationToken cancellation, FoldPoolPredictions? teacher, bool predictPool,
-        float minProbability = 0)
+        float minProbability = 0, bool hardTargets = false)
     {
         var labeled = Workspace.Corpus.Labeled;
         var topics = Workspace.Corpus.Taxonomy.Ids;
@@ -121,7 +121,7 @@ public sealed class PipelineValidation
         var poolCount = Workspace.Corpus.Pool.Count;
         var cvPool = predictPool ? new float[Folds][][] : null;
         var forwardPool = predictPool ? new float[forwardFolds][][] : null;
-        PoolTargets? Targets(float[][]? fold) => fold is null ? null : new PoolTargets(fold, minProbability);
+        PoolTargets? Targets(float[][]? fold) => fold is null ? null : new PoolTargets(fold, minProbability, hardTargets);
         float[][] PredictPool(FittedPipeline fitted)
         {
             var rows = new float[poolCount][];

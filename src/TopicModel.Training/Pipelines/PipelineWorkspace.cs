@@ -110,6 +110,11 @@ public sealed class PipelineWorkspace
             foreach (var i in pool)
             {
                 var p = poolTargets.Probabilities[i];
+                if (poolTargets.Hard)
+                {
+                    examples.Add((Corpus.PoolStart + i, ArgMax(p), options.PoolWeight));
+                    continue;
+                }
                 for (var c = 0; c < p.Length; c++)
                     if (p[c] >= poolTargets.MinProbability && p[c] > 0) examples.Add((Corpus.PoolStart + i, c, options.PoolWeight * p[c]));
             }

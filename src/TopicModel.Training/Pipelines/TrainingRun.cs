@@ -186,12 +186,13 @@ public static class TrainingRun
         var automl = StudentAutoML(recipe);
         var tuner = Tuner(automl, space, recipe.Seed, recipe.SourcePath, "$.distillation");
         var min = (float)recipe.Distillation.MinProbability;
-        var rule = $"a lexical student (no sentence vectors) learns the teacher's probabilities on the {corpus.Pool.Count} unlabeled pool papers "
-            + $"(topics at or above {min:0.###}, weighted by poolWeight) plus the labeled papers; validated on the same folds, each fold's pool "
+        var hard = recipe.Distillation.Targets == DistillationSection.HardTargets;
+        var rule = $"a lexical student (no sentence vectors) learns the teacher's {(hard ? "most probable topic" : "probabilities")} on the {corpus.Pool.Count} unlabeled pool papers "
+            + (hard ? "(weighted by poolWeight)" : $"(topics at or above {min:0.###}, weighted by poolWeight)") + " plus the labeled papers; validated on the same folds, each fold's pool "
             + "labeled by the teacher fitted on that fold";
         log?.Invoke($"distillation: {rule}; searching {space.Free.Count} hyperparameters for the student ({recipe.Distillation.MaxTrials} trials)");
         var (search, outcome) = Search(recipe, space, tuner, validation, new ExperimentBudget(null, recipe.Distillation.MaxTrials), onTrial, cancellation,
-            teacherOutcome.PoolPredictions, predictPool: false, min);
+            teacherOutcome.PoolPredictions, predictPool: false, min, hard);
         var best = PipelineSearchSpace.ToPipeline(search.Best!.Configuration);
         var pool = new float[corpus.Pool.Count][];
         for (var i = 0; i < pool.Length; i++)
@@ -200,7 +201,7 @@ public static class TrainingRun
             teacher.Predict(corpus.PoolStart + i, pool[i]);
         }
         log?.Invoke($"distillation: student search stopped: {search.StopReason}; refitting the best student (trial {search.Best.Number}) on all labeled papers and the teacher-labeled pool");
-        var student = workspace.Fit(best, Enumerable.Range(0, corpus.Labeled.Count).ToArray(), "all", cancellation, poolTargets: new PoolTargets(pool, min)).Classifier;
+        var student = workspace.Fit(best, Enumerable.Range(0, corpus.Labeled.Count).ToArray(), "all", cancellation, poolTargets: new PoolTargets(pool, min, hard)).Classifier;
         return new Distilled(best, student, outcome, search, space, automl, rule);
     }
 
@@ -211,12 +212,12 @@ public static class TrainingRun
     /// </summary>
     private static (ExperimentResult Search, ValidationOutcome Best) Search(Recipe recipe, SearchSpace space, ITuner tuner, PipelineValidation validation,
         ExperimentBudget budget, Action<Trial, ExperimentResult>? onTrial, CancellationToken cancellation, FoldPoolPredictions? teacher, bool predictPool,
-        float minProbability = 0)
+        float minProbability = 0, bool hardTargets = false)
     {
         (string Key, ValidationOutcome Outcome)? bestValidation = null;
         var search = AutoMLExperiment.Run(tuner, (c, token) =>
         {
-            var outcome = validation.Run(PipelineSearchSpace.ToPipeline(c), token, teacher, predictPool, minProbability);
+            var outcome = validation.Run(PipelineSearchSpace.ToPipeline(c), token, teacher, predictPool, minProbability, hardTargets);
             var dev = outcome.Dev;
             if (bestValidation is null || outcome.Score > bestValidation.Value.Outcome.Score) bestValidation = (c.Key, outcome);
             var metrics = new Dictionary<string, double>

@@ -12,5 +12,11 @@ namespace TopicModel.Training.Recipes;
 /// </summary>
 public sealed record DistillationSection(bool Enabled, int MaxTrials, JsonObject? SearchSpace, JsonArray? InitialConfigurations, double MinProbability)
 {
+    public const string SoftTargets = "soft";
+    public const string HardTargets = "hard";
+
+    /// <summary>"soft": the teacher's probabilities; "hard": its most probable topic only (a pseudo-label per pool paper).</summary>
+    public string Targets { get; init; } = SoftTargets;
+
     public static DistillationSection Disabled { get; } = new(false, 4, null, null, 0.02);
 }

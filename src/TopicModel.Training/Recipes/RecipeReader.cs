@@ -134,7 +134,10 @@ public static class RecipeReader
             d.Int("maxTrials", fallback.MaxTrials, min: 1, max: 1_000_000),
             d.Has("searchSpace") ? (JsonObject?)JsonNode.Parse(d.Section("searchSpace")!.Element.GetRawText(), documentOptions: Lenient) : null,
             d.Has("initialConfigurations") ? InitialConfigurations(d) : null,
-            d.Double("minProbability", fallback.MinProbability, min: 0, max: 1));
+            d.Double("minProbability", fallback.MinProbability, min: 0, max: 1))
+        {
+            Targets = d.Choice("targets", DistillationSection.SoftTargets, DistillationSection.SoftTargets, DistillationSection.HardTargets),
+        };
         d.RejectUnknown();
         return section;
     }
