@@ -38,6 +38,7 @@ FASTTEXT_UNIGRAM_ARGS = ["-epoch", "50", "-lr", "1.0", "-wordNgrams", "1", "-dim
 FASTTEXT_ARGS = ["-epoch", "25", "-lr", "1.0", "-wordNgrams", "2", "-dim", "100", "-bucket", "200000", "-minCount", "1",
                  "-loss", "softmax", "-thread", "1", "-seed", str(SEED), "-verbose", "0"]
 OURS = "ours (AutoML, train.json)"
+TEACHER = "ours, teacher (score --accurate)"
 
 
 # ---------------------------------------------------------------- data
@@ -198,10 +199,13 @@ def ours(test: list[dict], scored_paths: list[Path]) -> list[str]:
 
 
 def all_systems(papers: list[dict], test: list[dict], scored: list[Path], workdir: Path, log, tune_lr: bool,
-                vectors: dict[str, np.ndarray] | None = None, encoder: str = "") -> tuple[dict, dict, int]:
+                vectors: dict[str, np.ndarray] | None = None, encoder: str = "", teacher: list[Path] | None = None) -> tuple[dict, dict, int]:
     train = training_papers(papers)
     t0 = time.time()
-    preds = {OURS: ours(test, scored), "weak labeler (keyword rules)": [p["weakTopic"] for p in test]}
+    preds = {OURS: ours(test, scored)}
+    if teacher:
+        preds[TEACHER] = ours(test, teacher)
+    preds["weak labeler (keyword rules)"] = [p["weakTopic"] for p in test]
     sk, chosen = sklearn_systems(train, test, tune_lr, vectors, encoder)
     preds.update(sk)
     preds["fastText supervised"] = fasttext_system(train, test, workdir)
@@ -314,7 +318,8 @@ def cmd_heldout(a) -> None:
     print(f"{a.stem}: {len(test)} non-leaked papers with reviewed labels")
     vectors = read_vectors(Path(a.embeddings)) if a.embeddings else None
     preds, chosen, n_train = all_systems(papers, test, [Path(s) for s in a.scored], Path(a.out) / "work", print, tune_lr=a.tune_lr,
-                                         vectors=vectors, encoder=a.encoder)
+                                         vectors=vectors, encoder=a.encoder,
+                                         teacher=[Path(s) for s in a.teacher_scored] if a.teacher_scored else None)
     rows = table([p["topic"] for p in test], preds)
     meta = {**common_meta(), "data": f"{a.describe}, {len(test)} papers not in the training data; {n_train} training papers",
             "tunedChoices": chosen}
@@ -373,6 +378,7 @@ def main() -> None:
     h.add_argument("--describe", default="held-out digest", help="what the test papers are, for the table's metadata")
     h.add_argument("--embeddings", help="JSONL of {id, vector} from `TopicModel.Bench embed-export`: adds the TF-IDF + sentence-vector baseline")
     h.add_argument("--encoder", default="MiniLM", help="the encoder's name in the table (with --embeddings)")
+    h.add_argument("--teacher-scored", nargs="+", help="a distilled bundle's `score --accurate` output: adds the teacher's row beside the student (ours)")
     f = sub.add_parser("folds")
     f.add_argument("--prepared", required=True)
     f.add_argument("--digest", default="hf-daily-papers-2025")

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Classifier quality side by side (issue 5): our AutoML model (`topicmodel train` with train.json, 60 s
-# budget) vs the keyword rules (weak labeler), scikit-learn TF-IDF + LogisticRegression / LinearSVC and
-# fastText, all trained on the same labeled papers and scored on the 93 non-leaked held-out papers;
+# Classifier quality side by side (issues 5, 18): our AutoML model (`topicmodel train` with train.json; with
+# distillation its student, the default scorer, and its teacher, `score --accurate`) vs the keyword rules (weak
+# labeler), scikit-learn TF-IDF + LogisticRegression / LinearSVC (also class-balanced, also with our MiniLM sentence
+# vectors) and fastText, all trained on the same labeled papers and scored on the 93 non-leaked held-out papers;
 # macro-F1 and accuracy with paired bootstrap intervals. Optionally the same table from
 # 5-fold cross-validation over the 640 reviewed 2025 papers (with --cv).
 #
@@ -88,10 +89,37 @@ log "train: AutoML, budget $("$PY" -c 'import json,sys; a=json.load(open(sys.arg
 grep -E "^search stopped|refitting|best" "$OUT/train.log" | tail -2 || true
 log "score the held-out digest with models/topicmodel.zip"
 "${CLI[@]}" score -m "$OUT/models/topicmodel.zip" data/digests/001_a7ac521b53603ff9.txt -o "$OUT/ours-heldout.jsonl" > "$OUT/score.log" 2>&1
+# A distilled bundle (train.json's distillation) scores with its student by default; its teacher gets a row of its own.
+TEACHER_HELDOUT=() TEACHER_FORWARD=()
+if unzip -p "$OUT/models/topicmodel.zip" manifest.json | "$PY" -c 'import json,sys; sys.exit(0 if "teacher" in json.load(sys.stdin) else 1)'; then
+  log "score the held-out digest with the teacher (score --accurate)"
+  "${CLI[@]}" score --accurate -m "$OUT/models/topicmodel.zip" data/digests/001_a7ac521b53603ff9.txt -o "$OUT/ours-heldout-teacher.jsonl" > "$OUT/score-teacher.log" 2>&1
+  TEACHER_HELDOUT=(--teacher-scored "$OUT/ours-heldout-teacher.jsonl")
+fi
+# The issue's embedding baseline (TF-IDF + MiniLM vectors + LinearSVC, C tuned by CV) reads our encoder's vectors of
+# every training and test paper, from the same on-disk cache training uses.
+log "export MiniLM vectors of every paper (cached in ~/.cache/topicmodel; log: bench/out/embed-export.log)"
+dotnet build bench/TopicModel.Bench -c Release -nologo -v q >> "$OUT/build.log" 2>&1
+# Only the labeled and test papers need vectors (not the whole unlabeled pool): their title and abstract, so the
+# export computes the same paper ids as prep.
+"$PY" - "$OUT/prepared/papers.jsonl" "$OUT/embed-papers.jsonl" <<'EOF2'
+import json, sys
+with open(sys.argv[1], encoding="utf-8") as f, open(sys.argv[2], "w", encoding="utf-8") as out:
+    for line in f:
+        p = json.loads(line)
+        if p["split"] != "unlabeled" or p["labelSource"] == "reviewed":
+            out.write(json.dumps({"title": p["title"], "abstract": p["abstract"]}) + "\n")
+EOF2
+# shellcheck disable=SC2046
+dotnet bench/TopicModel.Bench/bin/Release/net10.0/TopicModel.Bench.dll embed-export MiniLM "$OUT/minilm-vectors.jsonl" \
+  "$OUT/embed-papers.jsonl" $("$PY" -c 'import json,os,sys; r=json.load(open(sys.argv[1])); print(" ".join(r["data"].get("forward", [])))' train.json) \
+  > "$OUT/embed-export.log" 2>&1 || { tail -20 "$OUT/embed-export.log" >&2; exit 4; }
+EMBED=(--embeddings "$OUT/minilm-vectors.jsonl")
 
 # ---- 2.+3. baselines and the table
 log "baselines + paired bootstrap on the held-out papers"
-"$PY" bench/compare_classifiers.py heldout --prepared "$OUT/prepared/papers.jsonl" --scored "$OUT/ours-heldout.jsonl" --out "$OUT" ${TUNE_LR[@]+"${TUNE_LR[@]}"}
+"$PY" bench/compare_classifiers.py heldout --prepared "$OUT/prepared/papers.jsonl" --scored "$OUT/ours-heldout.jsonl" --out "$OUT" \
+  ${TUNE_LR[@]+"${TUNE_LR[@]}"} ${TEACHER_HELDOUT[@]+"${TEACHER_HELDOUT[@]}"} "${EMBED[@]}"
 
 # ---- 3b. the same model and baselines on the forward test set: 2026 papers, later than every training paper.
 # Prepared with the forward file as the held-out split (the training papers are the same), scored by the same bundle.
@@ -104,9 +132,15 @@ if [[ -n $FORWARD ]]; then
   "${CLI[@]}" prep -r "$OUT/recipe-forward.json" > "$OUT/prep-forward.log" 2>&1
   # shellcheck disable=SC2086
   "${CLI[@]}" score -m "$OUT/models/topicmodel.zip" $FORWARD -o "$OUT/ours-forward.jsonl" > "$OUT/score-forward.log" 2>&1
+  if [[ ${#TEACHER_HELDOUT[@]} -gt 0 ]]; then
+    # shellcheck disable=SC2086
+    "${CLI[@]}" score --accurate -m "$OUT/models/topicmodel.zip" $FORWARD -o "$OUT/ours-forward-teacher.jsonl" > "$OUT/score-forward-teacher.log" 2>&1
+    TEACHER_FORWARD=(--teacher-scored "$OUT/ours-forward-teacher.jsonl")
+  fi
   log "baselines + paired bootstrap on the forward test set"
   "$PY" bench/compare_classifiers.py heldout --prepared "$OUT/prepared-forward/papers.jsonl" --scored "$OUT/ours-forward.jsonl" --out "$OUT" \
-    --stem forward --digest "$(basename "${FORWARD%% *}" .jsonl)" --describe "forward test set (2026 papers, later than every training paper)" ${TUNE_LR[@]+"${TUNE_LR[@]}"}
+    --stem forward --digest "$(basename "${FORWARD%% *}" .jsonl)" --describe "forward test set (2026 papers, later than every training paper)" \
+    ${TUNE_LR[@]+"${TUNE_LR[@]}"} ${TEACHER_FORWARD[@]+"${TEACHER_FORWARD[@]}"} "${EMBED[@]}"
 fi
 
 # ---- 4. 5-fold CV over the reviewed 2025 papers: each fold is a held-out digest (with the seed held-out

@@ -16,11 +16,11 @@ public sealed class PrepCommandTests : IDisposable
 
         Assert.True(code == 0, stderr);
         var lines = File.ReadAllLines(Path.Combine(_out, "papers.jsonl"));
-        Assert.Equal(216 + 112 + 3004, lines.Length);
+        Assert.Equal(216 + 112 + 3004 + 4000, lines.Length);
         var papers = lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(216, papers.Count(p => p.GetProperty("split").GetString() == "train"));
         Assert.Equal(112, papers.Count(p => p.GetProperty("split").GetString() == "heldOut"));
-        Assert.Equal(3004, papers.Count(p => p.GetProperty("split").GetString() == "unlabeled"));
+        Assert.Equal(3004 + 4000, papers.Count(p => p.GetProperty("split").GetString() == "unlabeled"));
         Assert.All(papers, p => Assert.Equal(14, p.GetProperty("probabilities").EnumerateObject().Count()));
         Assert.False(File.Exists(Path.Combine(_out, "rejects.jsonl")), "no rejects file when nothing was rejected");
 

@@ -27,11 +27,12 @@ public static class EvaluateCommand
         var includeLeaked = new Option<bool>("--include-leaked") { Description = "Also score papers that occur in the training data (they are listed and excluded by default)." };
         var compare = new Option<string?>("--compare")
         {
-            Description = $"The baseline: a second bundle, or '{EvaluationStep.RulesKeyword}' for the weak labeler the model learned from (a bundle file named so: ./{EvaluationStep.RulesKeyword}). Paired bootstrap and McNemar test of the difference.",
+            Description = $"The baseline: a second bundle, '{EvaluationStep.RulesKeyword}' for the weak labeler the model learned from, or '{EvaluationStep.TeacherKeyword}' for a distilled bundle's teacher (a bundle file named so: ./{EvaluationStep.RulesKeyword}). Paired bootstrap and McNemar test of the difference.",
         };
+        var accurate = AccurateOption.Create("Evaluate the bundle's teacher (sentence vectors) instead of its distilled student.");
         var command = new Command("evaluate", "Measure a model on held-out papers: metrics with 95% intervals, confusion matrix, calibration, errors, leakage; writes metrics.json, report.md and report.html.")
         {
-            recipeOption, model, data, outOption, includeLeaked, compare, digestYear,
+            recipeOption, model, data, outOption, includeLeaked, compare, digestYear, accurate,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -39,9 +40,16 @@ public static class EvaluateCommand
             var files = InputFiles.Expand(parse.GetValue(data) ?? []);
             if (files.Count > 0) recipe = recipe with { Data = recipe.Data with { HeldOut = files.Select(Path.GetFullPath).ToArray() } };
             if (parse.GetValue(digestYear) is { } year) recipe = recipe with { Data = recipe.Data with { DigestYear = year } };
-            var bundle = ModelBundleFile.Load(parse.GetValue(model) ?? DefaultBundle(recipe));
+            var loaded = ModelBundleFile.Load(parse.GetValue(model) ?? DefaultBundle(recipe));
+            var bundle = AccurateOption.Select(loaded, parse.GetValue(accurate));
             var compareWith = parse.GetValue(compare);
-            var baselineBundle = compareWith is null or EvaluationStep.RulesKeyword ? null : ModelBundleFile.Load(compareWith);
+            // "teacher": the student against the teacher it learned from, on the same papers.
+            var baselineBundle = compareWith switch
+            {
+                null or EvaluationStep.RulesKeyword => null,
+                EvaluationStep.TeacherKeyword => loaded.AsTeacher(),
+                _ => ModelBundleFile.Load(compareWith),
+            };
             var outDir = parse.GetValue(outOption) is { } o ? Path.GetFullPath(o) : EvaluationStep.DefaultFolder(recipe, bundle);
             // An unwritable report folder fails now, not after the evaluation's work.
             ML.IO.AtomicFile.CreateDirectory(outDir);

@@ -18,6 +18,9 @@ public static class EvaluationStep
     /// <summary>The word `--compare` takes for the weak labeler instead of a bundle path.</summary>
     public const string RulesKeyword = "rules";
 
+    /// <summary>The word `--compare` takes for a distilled bundle's own teacher.</summary>
+    public const string TeacherKeyword = "teacher";
+
     public static Baseline Rules(PreparedData data) => new(WeakLabelClassifier.Name, new WeakLabelClassifier(data));
 
     public static Baseline Bundle(ModelBundle bundle, PreparedData data, Recipe recipe)

@@ -39,6 +39,17 @@ public static class RunCommand
             cancellation.ThrowIfCancellationRequested();
             var forward = EvaluationStep.RunForward(recipe, trained.Bundle, outDir, includeLeaked: false, EvaluationStep.Rules, cancellation);
             cancellation.ThrowIfCancellationRequested();
+            // A distilled bundle scores with its student; its teacher (score --accurate) is reported beside it, in teacher/.
+            EvaluationStep.Outcome? teacherOutcome = null, teacherForward = null;
+            if (trained.Bundle.HasTeacher)
+            {
+                var teacher = trained.Bundle.AsTeacher();
+                var teacherDir = Path.Combine(outDir, EvaluationStep.TeacherKeyword);
+                teacherOutcome = EvaluationStep.Run(recipe, trained.Data, teacher, teacherDir, includeLeaked: false, EvaluationStep.Rules(trained.Data));
+                cancellation.ThrowIfCancellationRequested();
+                teacherForward = EvaluationStep.RunForward(recipe, teacher, teacherDir, includeLeaked: false, EvaluationStep.Rules, cancellation);
+                cancellation.ThrowIfCancellationRequested();
+            }
 
             var scored = Path.Combine(outDir, "scored.jsonl");
             ScoringSummary summary = null!;
@@ -48,6 +59,8 @@ public static class RunCommand
 
             EvaluationSummary.Render(console, outcome.Result, outcome.Comparison, outcome.Files);
             if (forward is not null) EvaluationSummary.Render(console, forward.Result, forward.Comparison, forward.Files, EvaluationStep.ForwardTitle);
+            if (teacherOutcome is not null) EvaluationSummary.Render(console, teacherOutcome.Result, teacherOutcome.Comparison, teacherOutcome.Files, "Teacher (score --accurate)");
+            if (teacherForward is not null) EvaluationSummary.Render(console, teacherForward.Result, teacherForward.Comparison, teacherForward.Files, "Teacher (score --accurate), " + EvaluationStep.ForwardTitle);
             console.WriteLine($"Scored {summary.Scored} held-out papers: {scored}");
             // TrainCommand.Train already listed the rejected input records.
             return Task.FromResult(summary.Rejected > 0 || trained.Data.Rejects.Count > 0 ? ExitCodes.CompletedWithRejects : ExitCodes.Ok);

@@ -35,9 +35,10 @@ public static class ScoreCommand
         var digestYear = DigestYearOption.Create();
         var shard = new Option<string?>("--shard") { Description = "I/N: score only shard I (0 to N-1) of N; the N outputs, concatenated in order, are the output of one run over all inputs." };
         var resume = new Option<bool>("--resume") { Description = "Continue an interrupted run from <output>.partial (same inputs and options); the result is the uninterrupted run's output." };
+        var accurate = AccurateOption.Create("Score with the bundle's teacher (sentence vectors; far slower) instead of its fast distilled student.");
         var command = new Command("score", "Label new papers with a trained model: one output record per input paper, in input order.")
         {
-            recipeOption, model, inputs, output, format, rejects, top, threads, inputFormat, noMixture, digestYear, shard, resume,
+            recipeOption, model, inputs, output, format, rejects, top, threads, inputFormat, noMixture, digestYear, shard, resume, accurate,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -55,7 +56,8 @@ public static class ScoreCommand
                 Format = ParseInputFormat(parse.GetValue(inputFormat)),
                 DigestYear = parse.GetValue(digestYear),
             };
-            var bundle = ModelBundleFile.Load(parse.GetValue(model) ?? EvaluateCommand.DefaultBundle(RecipeReader.Read(parse.GetValue(recipeOption)!)));
+            var bundle = AccurateOption.Select(ModelBundleFile.Load(parse.GetValue(model) ?? EvaluateCommand.DefaultBundle(RecipeReader.Read(parse.GetValue(recipeOption)!))),
+                parse.GetValue(accurate));
             var options = new ScoringOptions(fmt, parse.GetValue(top), DegreeOfParallelism: parse.GetValue(threads), Reader: readerOptions,
                 TopicMixture: !parse.GetValue(noMixture), Shard: parse.GetValue(shard) is { } s ? Shard.Parse(s) : null);
             var job = new Job(files, bundle, outPath, rejectsPath, options, stderr);

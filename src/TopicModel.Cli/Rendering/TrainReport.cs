@@ -34,24 +34,34 @@ public static class TrainReport
 
         var m = result.Dev;
         var r = result.RulesDev;
+        var teacherRun = result.Teacher;
         var trainer = result.Bundle.Manifest["trainer"]?["name"]?.GetValue<string>() ?? "?";
-        var table = new Table().Title($"Dev metrics: best pipeline ({trainer}) vs the weak labeler").AddColumns("metric", "model", "rules");
-        table.AddRow("MicroAccuracy", Terminal.Number(m.MicroAccuracy), Terminal.Number(r?.MicroAccuracy));
-        table.AddRow("MacroAccuracy", Terminal.Number(m.MacroAccuracy), Terminal.Number(r?.MacroAccuracy));
-        table.AddRow("macro-F1", Terminal.Number(m.MacroF1), Terminal.Number(r?.MacroF1));
-        table.AddRow("LogLoss", Terminal.Number(m.LogLoss), Terminal.Number(r?.LogLoss));
-        table.AddRow("LogLossReduction", Terminal.Number(m.LogLossReduction), Terminal.Number(r?.LogLossReduction));
-        table.AddRow("TopKAccuracy (k=3)", Terminal.Number(m.Top3Accuracy), Terminal.Number(r?.Top3Accuracy));
+        var table = teacherRun is null
+            ? new Table().Title($"Dev metrics: best pipeline ({trainer}) vs the weak labeler").AddColumns("metric", "model", "rules")
+            : new Table().Title($"Dev metrics: distilled student ({trainer}, the default scorer), its teacher (sentence vectors, score --accurate) and the weak labeler")
+                .AddColumns("metric", "student", "teacher", "rules");
+        void Row(string name, double? model, double? teacher, double? rules)
+        {
+            if (teacherRun is null) table.AddRow(name, Terminal.Number(model), Terminal.Number(rules));
+            else table.AddRow(name, Terminal.Number(model), Terminal.Number(teacher), Terminal.Number(rules));
+        }
+        Row("MicroAccuracy", m.MicroAccuracy, teacherRun?.Dev.MicroAccuracy, r?.MicroAccuracy);
+        Row("MacroAccuracy", m.MacroAccuracy, teacherRun?.Dev.MacroAccuracy, r?.MacroAccuracy);
+        Row("macro-F1", m.MacroF1, teacherRun?.Dev.MacroF1, r?.MacroF1);
+        Row("LogLoss", m.LogLoss, teacherRun?.Dev.LogLoss, r?.LogLoss);
+        Row("LogLossReduction", m.LogLossReduction, teacherRun?.Dev.LogLossReduction, r?.LogLossReduction);
+        Row("TopKAccuracy (k=3)", m.Top3Accuracy, teacherRun?.Dev.Top3Accuracy, r?.Top3Accuracy);
         if (result.Forward is { } f)
         {
-            table.AddRow("forward macro-F1", Terminal.Number(f.MacroF1), "");
-            table.AddRow("forward MicroAccuracy", Terminal.Number(f.MicroAccuracy), "");
+            Row("forward macro-F1", f.MacroF1, teacherRun?.Forward?.MacroF1, null);
+            Row("forward MicroAccuracy", f.MicroAccuracy, teacherRun?.Forward?.MicroAccuracy, null);
         }
-        table.AddRow("CV score (mean over digests)", Terminal.Number(result.CrossValidationScore), "");
+        Row("CV score (mean over digests)", result.CrossValidationScore, teacherRun?.CrossValidationScore, null);
         console.Write(table);
         console.Write(PerTopic(m, r));
         console.WriteLine($"Validation: {result.ValidationRule}. The rules column scores the weak labels of the same papers.");
         console.WriteLine($"Search stopped after {result.Search.Trials.Count} trial{(result.Search.Trials.Count == 1 ? "" : "s")} in {result.Search.Elapsed.TotalSeconds:0.0} s: {result.Search.StopReason}.");
+        if (teacherRun is not null) console.WriteLine($"Distillation: {teacherRun.Rule}; the student search ran {teacherRun.StudentSearch.Trials.Count} trials ({teacherRun.StudentSearch.StopReason}).");
         var pool = result.PoolPapers > 0 ? $" and {result.PoolPapers} unlabeled pool papers" : "";
         console.WriteLine($"Trained on {result.TrainingPapers} labeled papers{pool} ({result.Bundle.Classifier.Model.FeatureCount} features) in {result.Elapsed.TotalSeconds:0.0} s.");
         console.WriteLine($"Model bundle: {result.BundlePath}");

@@ -88,7 +88,8 @@ public static class PipelineSearchSpace
     /// name to a fixed value (number or string), a list of allowed options (choices), or
     /// {"min", "max", "default", "log"} (numbers).
     /// </summary>
-    public static SearchSpace For(TrainingCorpus corpus, JsonObject? overrides, string file, bool hasTopicModel = false)
+    /// <param name="at">Where the overrides are in the recipe, for messages.</param>
+    public static SearchSpace For(TrainingCorpus corpus, JsonObject? overrides, string file, bool hasTopicModel = false, string at = "$.automl.searchSpace")
     {
         var hasWeak = corpus.Labeled.Any(p => !p.Reviewed);
         var hasPool = corpus.Pool.Count > 0;
@@ -107,8 +108,8 @@ public static class PipelineSearchSpace
             {
                 var i = dimensions.FindIndex(d => d.Name == name);
                 if (i < 0)
-                    throw new TopicModelException($"$.automl.searchSpace.{name}: {Unavailable(name, dimensions)}", file);
-                dimensions[i] = Override(dimensions[i], value, $"$.automl.searchSpace.{name}", file);
+                    throw new TopicModelException($"{at}.{name}: {Unavailable(name, dimensions)}", file);
+                dimensions[i] = Override(dimensions[i], value, $"{at}.{name}", file);
             }
         }
         return new SearchSpace(dimensions);

@@ -103,13 +103,35 @@ public sealed class PipelineValidation
     /// Out-of-fold probabilities for every labeled paper, the dev metrics over the scored papers, the
     /// objective (see <see cref="Rule"/>), macro-F1 per digest and per fold.
     /// </summary>
-    public ValidationOutcome Run(PipelineOptions options, CancellationToken cancellation)
+    public ValidationOutcome Run(PipelineOptions options, CancellationToken cancellation) => Run(options, cancellation, null, false);
+
+    /// <param name="teacher">
+    /// Distillation: each fold's pool papers learn the probabilities of the teacher fitted on that same fold (so no
+    /// fold's scored papers reach its student through the teacher), at least <paramref name="minProbability"/> each.
+    /// </param>
+    /// <param name="predictPool">Also keep every fold model's probabilities for the pool papers (a teacher's, for its students).</param>
+    public ValidationOutcome Run(PipelineOptions options, CancellationToken cancellation, FoldPoolPredictions? teacher, bool predictPool,
+        float minProbability = 0, bool hardTargets = false)
     {
         var labeled = Workspace.Corpus.Labeled;
         var topics = Workspace.Corpus.Taxonomy.Ids;
         var oof = new float[labeled.Count][];
         var forwardOut = new float[labeled.Count][];
         var forwardFolds = Forward?.Count ?? 0;
+        var poolCount = Workspace.Corpus.Pool.Count;
+        var cvPool = predictPool ? new float[Folds][][] : null;
+        var forwardPool = predictPool ? new float[forwardFolds][][] : null;
+        PoolTargets? Targets(float[][]? fold) => fold is null ? null : new PoolTargets(fold, minProbability, hardTargets);
+        float[][] PredictPool(FittedPipeline fitted)
+        {
+            var rows = new float[poolCount][];
+            for (var i = 0; i < poolCount; i++)
+            {
+                rows[i] = new float[topics.Count];
+                fitted.Predict(Workspace.Corpus.PoolStart + i, rows[i]);
+            }
+            return rows;
+        }
         // Folds are independent, so they fit in parallel; each writes only its own papers' rows.
         try
         {
@@ -129,7 +151,8 @@ public sealed class PipelineValidation
         void FitFold(int k)
         {
             var train = Enumerable.Range(0, labeled.Count).Where(i => _fold[i] != k).ToArray();
-            var fitted = Workspace.Fit(options, train, $"fold {k}/{Folds}", cancellation);
+            var fitted = Workspace.Fit(options, train, $"fold {k}/{Folds}", cancellation, poolTargets: Targets(teacher?.CrossValidation[k]));
+            if (cvPool is not null) cvPool[k] = PredictPool(fitted);
             for (var i = 0; i < labeled.Count; i++)
             {
                 if (_fold[i] != k) continue;
@@ -140,7 +163,9 @@ public sealed class PipelineValidation
         void FitForwardFold(int k)
         {
             var forward = Forward!;
-            var fitted = Workspace.Fit(options, forward.TrainingPapers(labeled, k), $"forward {k}/{forward.Count}", cancellation, forward.Cutoff(k));
+            var fitted = Workspace.Fit(options, forward.TrainingPapers(labeled, k), $"forward {k}/{forward.Count}", cancellation, forward.Cutoff(k),
+                Targets(teacher?.Forward[k - 1]));
+            if (forwardPool is not null) forwardPool[k - 1] = PredictPool(fitted);
             foreach (var i in _forwardScored)
             {
                 if (forward.BlockOf[i] != k) continue;
@@ -163,7 +188,12 @@ public sealed class PipelineValidation
             (ValidationObjective.Mean, { } f) => (cv + f.MacroF1) / 2,
             _ => cv,
         };
-        return new ValidationOutcome(oof, dev, score, byDigest, foldScores) { CrossValidationScore = cv, Forward = forwardMetrics };
+        return new ValidationOutcome(oof, dev, score, byDigest, foldScores)
+        {
+            CrossValidationScore = cv,
+            Forward = forwardMetrics,
+            PoolPredictions = cvPool is null ? null : new FoldPoolPredictions(cvPool, forwardPool!),
+        };
     }
 
     private MulticlassClassificationMetrics Evaluate(int[] papers, float[][] oof)

@@ -20,4 +20,13 @@ public sealed record ValidationOutcome(
 
     /// <summary>Pooled metrics of the forward-chaining folds' predictions, or null when there are none.</summary>
     public MulticlassClassificationMetrics? Forward { get; init; }
+
+    /// <summary>Each fold model's probabilities for the unlabeled pool papers, when asked for (a teacher's), else null.</summary>
+    public FoldPoolPredictions? PoolPredictions { get; init; }
 }
+
+/// <summary>
+/// A pipeline's probabilities for every unlabeled pool paper from each validation fold's model:
+/// <see cref="CrossValidation"/>[k] from cross-validation fold k, <see cref="Forward"/>[k − 1] from forward fold k.
+/// </summary>
+public sealed record FoldPoolPredictions(float[][][] CrossValidation, float[][][] Forward);

@@ -23,6 +23,9 @@ public static class ModelBundleFile
     public const string Kind = "topicmodel-bundle";
     public const string LdaEntry = "lda.bin";
 
+    /// <summary>A distilled bundle's teacher: featurizer.bin, model.bin and pipeline.json under this prefix.</summary>
+    public const string TeacherPrefix = "teacher-";
+
     public static void Save(string path, ModelBundle bundle)
     {
         var manifest = (JsonObject)bundle.Manifest.DeepClone();
@@ -42,6 +45,12 @@ public static class ModelBundleFile
             ("pipeline.json", Encoding.UTF8.GetBytes(PipelineJson(bundle.Classifier).ToJsonString())),
         ];
         if (bundle.Lda is { } lda) entries.Add((LdaEntry, Serialize(lda.Save)));
+        if (bundle.TeacherClassifier is { } teacher)
+        {
+            entries.Add((TeacherPrefix + "featurizer.bin", Serialize(teacher.Featurizer.Save)));
+            entries.Add((TeacherPrefix + "model.bin", Serialize(w => ModelSerializer.Save(teacher.Model, w))));
+            entries.Add((TeacherPrefix + "pipeline.json", Encoding.UTF8.GetBytes(PipelineJson(teacher).ToJsonString())));
+        }
         BundleArchive.Write(path, manifest, entries);
     }
 
@@ -81,19 +90,32 @@ public static class ModelBundleFile
         if (expectedHash != taxonomy.IdsHash)
             throw new TopicModelException("bundle taxonomy does not match its manifest", path);
 
-        var featurizer = Deserialize(contents.Entry("featurizer.bin"), FittedTextFeaturizer.Load, path, "featurizer.bin");
-        var model = Deserialize(contents.Entry("model.bin"), r => ModelSerializer.Load(r, MlNetModel.Loaders), path, "model.bin");
-        if (!model.ClassNames.SequenceEqual(taxonomy.Ids))
-            throw new TopicModelException("the model's classes are not the bundle taxonomy's topics", path);
         // Optional: bundles trained without a topic model (or before there was one) have no lda.bin.
         var lda = contents.Entries.ContainsKey(LdaEntry) ? Deserialize(contents.Entry(LdaEntry), LdaModel.Load, path, LdaEntry) : null;
+        var classifier = Classifier(contents, taxonomy, lda, "");
+        var hasTeacher = manifest[ModelBundle.TeacherKey] is JsonObject;
+        if (hasTeacher != contents.Entries.ContainsKey(TeacherPrefix + "model.bin"))
+            throw new TopicModelException(hasTeacher ? $"the manifest names a teacher but the bundle has no {TeacherPrefix}model.bin" : $"the bundle has {TeacherPrefix}model.bin but the manifest names no teacher", path);
+        return new ModelBundle(manifest, taxonomy, taxonomyJson, classifier, lda)
+        {
+            TeacherLoader = hasTeacher ? () => Classifier(contents, taxonomy, lda, TeacherPrefix) : null,
+        };
+    }
+
+    /// <summary>The classifier whose entries are featurizer.bin, model.bin and pipeline.json under <paramref name="prefix"/>.</summary>
+    private static TextClassifier Classifier(BundleContents contents, Taxonomy taxonomy, LdaModel? lda, string prefix)
+    {
+        var path = contents.Path;
+        var featurizer = Deserialize(contents.Entry(prefix + "featurizer.bin"), FittedTextFeaturizer.Load, path, prefix + "featurizer.bin");
+        var model = Deserialize(contents.Entry(prefix + "model.bin"), r => ModelSerializer.Load(r, MlNetModel.Loaders), path, prefix + "model.bin");
+        if (!model.ClassNames.SequenceEqual(taxonomy.Ids))
+            throw new TopicModelException($"the {prefix}model's classes are not the bundle taxonomy's topics", path);
         try
         {
-            var (rules, ruleWeight, blend, topicWeight, encoder, embeddingWeight) = ReadPipeline(contents, taxonomy, path);
+            var (rules, ruleWeight, blend, topicWeight, encoder, embeddingWeight) = ReadPipeline(contents, taxonomy, path, prefix + "pipeline.json");
             if (topicWeight > 0 && lda is null)
-                throw new TopicModelException($"pipeline.json uses topic features (topicFeatureWeight {topicWeight}) but the bundle has no {LdaEntry}", path);
-            return new ModelBundle(manifest, taxonomy, taxonomyJson,
-                new TextClassifier(featurizer, model, rules, ruleWeight, blend, lda, topicWeight, encoder, embeddingWeight), lda);
+                throw new TopicModelException($"{prefix}pipeline.json uses topic features (topicFeatureWeight {topicWeight}) but the bundle has no {LdaEntry}", path);
+            return new TextClassifier(featurizer, model, rules, ruleWeight, blend, lda, topicWeight, encoder, embeddingWeight);
         }
         catch (TopicModelException e)
         {
@@ -126,24 +148,24 @@ public static class ModelBundleFile
     };
 
     private static (RuleFeatures? Rules, float RuleWeight, float Blend, float TopicWeight, SentenceEncoder? Encoder, float EmbeddingWeight) ReadPipeline(
-        BundleContents contents, Taxonomy taxonomy, string path)
+        BundleContents contents, Taxonomy taxonomy, string path, string entry)
     {
-        if (!contents.Entries.TryGetValue("pipeline.json", out var bytes)) return (null, 1f, 0f, 0f, null, 0f);
+        if (!contents.Entries.TryGetValue(entry, out var bytes)) return (null, 1f, 0f, 0f, null, 0f);
         try
         {
-            var o = JsonNode.Parse(bytes)?.AsObject() ?? throw new TopicModelException("pipeline.json is empty", path);
+            var o = JsonNode.Parse(bytes)?.AsObject() ?? throw new TopicModelException($"{entry} is empty", path);
             if (o["formatVersion"]?.GetValue<int>() is not 1)
-                throw new TopicModelException("pipeline.json has an unknown formatVersion", path);
-            var ruleWeight = o["ruleWeight"]?.GetValue<float>() ?? throw new TopicModelException("pipeline.json has no ruleWeight", path);
-            var blend = o["labelModelBlend"]?.GetValue<float>() ?? throw new TopicModelException("pipeline.json has no labelModelBlend", path);
+                throw new TopicModelException($"{entry} has an unknown formatVersion", path);
+            var ruleWeight = o["ruleWeight"]?.GetValue<float>() ?? throw new TopicModelException($"{entry} has no ruleWeight", path);
+            var blend = o["labelModelBlend"]?.GetValue<float>() ?? throw new TopicModelException($"{entry} has no labelModelBlend", path);
             // Optional: bundles from before topic features have none.
             var topicWeight = o["topicFeatureWeight"]?.GetValue<float>() ?? 0f;
             RuleFeatures? rules = null;
             if (o["rules"] is JsonObject r)
             {
                 var options = new LabelingOptions(
-                    TitleWeight: r["titleWeight"]?.GetValue<double>() ?? throw new TopicModelException("pipeline.json rules have no titleWeight", path),
-                    MinKeywordHits: r["minKeywordHits"]?.GetValue<int>() ?? throw new TopicModelException("pipeline.json rules have no minKeywordHits", path));
+                    TitleWeight: r["titleWeight"]?.GetValue<double>() ?? throw new TopicModelException($"{entry} rules have no titleWeight", path),
+                    MinKeywordHits: r["minKeywordHits"]?.GetValue<int>() ?? throw new TopicModelException($"{entry} rules have no minKeywordHits", path));
                 rules = new RuleFeatures(taxonomy, options);
             }
             // Optional: bundles from before sentence embeddings have none.
@@ -154,7 +176,7 @@ public static class ModelBundleFile
         // ArgumentException: an object with a key twice (System.Text.Json reports it when the object is first read).
         catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException or ArgumentException)
         {
-            throw new TopicModelException($"pipeline.json is not valid: {e.Message}", path, inner: e);
+            throw new TopicModelException($"{entry} is not valid: {e.Message}", path, inner: e);
         }
     }
 

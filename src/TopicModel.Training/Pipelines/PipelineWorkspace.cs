@@ -68,9 +68,13 @@ public sealed class PipelineWorkspace
     /// <paramref name="subsetKey"/> names the subset for caching ("fold 2", "all").
     /// With <paramref name="poolBefore"/>, only pool papers dated before that day (or undated) take part, in the
     /// featurizer's fit, as training examples and in self-training: a forward fold sees nothing later than its cut-off.
+    /// With <paramref name="poolTargets"/> (distillation), pool papers learn a teacher's probabilities instead of the
+    /// rules' weak labels: one example per topic the teacher gives at least its minimum, weighted by
+    /// <see cref="PipelineOptions.PoolWeight"/> times that probability (the cross-entropy against the teacher's
+    /// distribution, for the maximum-entropy trainers), and there is no self-training.
     /// </summary>
     public FittedPipeline Fit(PipelineOptions options, IReadOnlyList<int> labeled, string subsetKey, CancellationToken cancellation = default,
-        DateOnly? poolBefore = null)
+        DateOnly? poolBefore = null, PoolTargets? poolTargets = null)
     {
         var pool = PoolPapers(poolBefore);
         var (featurizer, textRows) = TextFeatures(options.Featurizer, labeled, pool, subsetKey);
@@ -101,7 +105,21 @@ public sealed class PipelineWorkspace
         }
         if (options.ClassBalance > 0) examples = Balance(examples, options.ClassBalance);
         var first = examples.Count;
-        if (options.PoolWeight > 0)
+        if (options.PoolWeight > 0 && poolTargets is not null)
+        {
+            foreach (var i in pool)
+            {
+                var p = poolTargets.Probabilities[i];
+                if (poolTargets.Hard)
+                {
+                    examples.Add((Corpus.PoolStart + i, ArgMax(p), options.PoolWeight));
+                    continue;
+                }
+                for (var c = 0; c < p.Length; c++)
+                    if (p[c] >= poolTargets.MinProbability && p[c] > 0) examples.Add((Corpus.PoolStart + i, c, options.PoolWeight * p[c]));
+            }
+        }
+        else if (options.PoolWeight > 0)
         {
             foreach (var i in pool) examples.Add((Corpus.PoolStart + i, Corpus.Pool[i].Topic, options.PoolWeight));
         }
@@ -115,7 +133,7 @@ public sealed class PipelineWorkspace
         var model = trainer.Fit(Dataset(rows, examples), cancellation);
         var fitted = new FittedPipeline(Classifier(featurizer, model, options), rows, _votes);
 
-        if (options.SelfTrainingThreshold > 0 && Corpus.Pool.Count > 0)
+        if (options.SelfTrainingThreshold > 0 && Corpus.Pool.Count > 0 && poolTargets is null)
         {
             cancellation.ThrowIfCancellationRequested();
             // Confident pool papers replace their weak labels with the model's; the rest keep theirs.

@@ -29,4 +29,14 @@ public sealed record TrainingResult(
 
     /// <summary>The chosen pipeline's forward-chaining metrics (trained on earlier days, scored on later), or null.</summary>
     public MulticlassClassificationMetrics? Forward { get; init; }
+
+    /// <summary>
+    /// With distillation, the teacher's validation (the student's is <see cref="Dev"/>, <see cref="CrossValidationScore"/> and
+    /// <see cref="Forward"/>, since the student is what the bundle scores with) and the student's search; else null.
+    /// </summary>
+    public TeacherSummary? Teacher { get; init; }
 }
+
+/// <summary>How the teacher of a distilled bundle validated, and the search that found its student.</summary>
+public sealed record TeacherSummary(
+    MulticlassClassificationMetrics Dev, double CrossValidationScore, MulticlassClassificationMetrics? Forward, ExperimentResult StudentSearch, string Rule);

@@ -36,6 +36,7 @@ public static class TrainingRun
         // The search space and its starting points are checked before anything is fitted, so a recipe error comes at once.
         var space = PipelineSearchSpace.For(corpus, recipe.AutoML.SearchSpace, recipe.SourcePath, hasTopicModel: recipe.Lda.Enabled);
         var tuner = Tuner(recipe.AutoML, space, recipe.Seed, recipe.SourcePath);
+        if (recipe.Distillation.Enabled) _ = Tuner(StudentAutoML(recipe), StudentSpace(recipe, corpus), recipe.Seed, recipe.SourcePath, "$.distillation");
         // The topic model comes before the search, which may use its mixtures as features. Ctrl+C during its fit ends the run.
         var topics = LdaStep.Fit(recipe, data, log, cancellation);
         var embeddings = EmbeddingStep.Embed(corpus, PipelineSearchSpace.Encoders(space), EmbeddingCache.DefaultRoot, log, cancellation);
@@ -46,42 +47,32 @@ public static class TrainingRun
         log?.Invoke($"searching {space.Free.Count} hyperparameters with the {tuner.Name} tuner on {corpus.Labeled.Count} labeled papers"
             + (corpus.Pool.Count > 0 ? $" and {corpus.Pool.Count} unlabeled pool papers" : "") + $" ({Describe(budget)})");
         log?.Invoke($"validation: {validation.Rule}");
-        // Only the best trial's validation is kept (out-of-fold rows for every labeled paper; a search may run hundreds
-        // of trials). "Best" as the experiment decides it: the first trial with the highest score.
-        (string Key, ValidationOutcome Outcome)? bestValidation = null;
-        var search = AutoMLExperiment.Run(tuner, (c, token) =>
-        {
-            var outcome = validation.Run(PipelineSearchSpace.ToPipeline(c), token);
-            var dev = outcome.Dev;
-            if (bestValidation is null || outcome.Score > bestValidation.Value.Outcome.Score) bestValidation = (c.Key, outcome);
-            var metrics = new Dictionary<string, double>
-            {
-                ["macroF1"] = dev.MacroF1,
-                ["microAccuracy"] = dev.MicroAccuracy,
-                ["macroAccuracy"] = dev.MacroAccuracy,
-                ["logLoss"] = dev.LogLoss,
-            };
-            foreach (var (digest, f1) in outcome.MacroF1ByDigest) metrics[$"macroF1:{digest}"] = f1;
-            metrics["crossValidation"] = outcome.CrossValidationScore;
-            if (outcome.Forward is { } forward)
-            {
-                metrics["forwardMacroF1"] = forward.MacroF1;
-                metrics["forwardMicroAccuracy"] = forward.MicroAccuracy;
-            }
-            return new TrialOutcome(outcome.Score, outcome.FoldScores, metrics);
-        }, budget, onTrial, cancellation, c => PipelineSearchSpace.Canonical(c, space));
-        if (search.Best is null)
-        {
-            if (search.StopReason == "interrupted") throw new OperationCanceledException("interrupted before any trial finished");
-            throw new TopicModelException($"no pipeline could be trained: {search.Trials.FirstOrDefault()?.Error ?? search.StopReason}", recipe.SourcePath);
-        }
-
-        var best = PipelineSearchSpace.ToPipeline(search.Best.Configuration);
+        // Only a winner with sentence vectors is distilled, so only a search that may pick one keeps its folds' pool predictions.
+        var distil = recipe.Distillation.Enabled && corpus.Pool.Count > 0 && PipelineSearchSpace.Encoders(space).Count > 0;
+        var (search, outcome) = Search(recipe, space, tuner, validation, budget, onTrial, cancellation, teacher: null, predictPool: distil);
+        var best = PipelineSearchSpace.ToPipeline(search.Best!.Configuration);
         log?.Invoke($"search stopped: {search.StopReason}; refitting the best pipeline (trial {search.Best.Number}) on all {corpus.Labeled.Count} labeled papers");
-        var classifier = workspace.Fit(best, Enumerable.Range(0, corpus.Labeled.Count).ToArray(), "all").Classifier;
-        if (bestValidation?.Key != search.Best.Configuration.Key)
-            throw new InvalidOperationException($"the search's best trial {search.Best.Number} is not the one whose validation was kept");
-        var outcome = bestValidation.Value.Outcome;
+        var all = Enumerable.Range(0, corpus.Labeled.Count).ToArray();
+        var fitted = workspace.Fit(best, all, "all");
+        var classifier = fitted.Classifier;
+
+        // Distillation: a winner that reads sentence vectors is the teacher; a lexical student learns its probabilities
+        // on every pool paper (per fold, from that fold's teacher) and is what the bundle scores with by default.
+        Distilled? distilled = null;
+        if (recipe.Distillation.Enabled && best.Encoder is null && corpus.Pool.Count > 0)
+            log?.Invoke("distillation: skipped, the chosen pipeline reads no sentence vectors (it is the fast model already)");
+        else if (recipe.Distillation.Enabled && corpus.Pool.Count == 0)
+            log?.Invoke("distillation: skipped, the recipe names no unlabeled papers to distil on");
+        else if (distil)
+        {
+            distilled = Distil(recipe, corpus, workspace, validation, fitted, outcome, log, onTrial, cancellation);
+        }
+        var teacherOutcome = outcome;
+        var teacher = classifier;
+        if (distilled is not null)
+        {
+            (best, classifier, outcome) = (distilled.Pipeline, distilled.Student, distilled.Outcome);
+        }
         var dev = outcome.Dev;
         var weak = WeakLabels(data);
         var rulesDev = RulesDev(data, corpus, weak);
@@ -120,18 +111,139 @@ public static class TrainingRun
         if (topics is not null) manifest["lda"] = topics.Value.Summary;
         if (TuneThresholds(data, corpus, validation, outcome) is { } tuned) manifest[TopicThresholdsJson.Key] = tuned;
         if (classifier.Encoder is { } encoder) manifest["encoder"] = EncoderJson(encoder);
-        var bundle = new ModelBundle(manifest, data.Taxonomy, File.ReadAllBytes(recipe.TaxonomyPath), classifier, topics?.Model);
+        if (distilled is not null)
+        {
+            var teacherBest = PipelineSearchSpace.ToPipeline(search.Best!.Configuration);
+            var (_, teacherHyperparameters) = TrainerCatalog.Create(teacherBest.Trainer, teacherBest.TrainerOptions, recipe.Seed);
+            var teacherJson = new JsonObject
+            {
+                ["featurizer"] = JsonSerializer.SerializeToNode(teacherBest.Featurizer, Json.Options),
+                ["featureCount"] = teacher.Model.FeatureCount,
+                ["trainer"] = new JsonObject { ["name"] = teacherBest.Trainer, ["hyperparameters"] = teacherHyperparameters },
+                ["pipeline"] = PipelineJson(teacherBest),
+                ["encoder"] = EncoderJson(teacher.Encoder!),
+                ["metrics"] = new JsonObject
+                {
+                    ["crossValidationScore"] = teacherOutcome.CrossValidationScore,
+                    ["dev"] = MetricsJson(teacherOutcome.Dev),
+                    ["forward"] = teacherOutcome.Forward is null ? null : MetricsJson(teacherOutcome.Forward),
+                },
+            };
+            if (TuneThresholds(data, corpus, validation, teacherOutcome) is { } teacherThresholds) teacherJson[TopicThresholdsJson.Key] = teacherThresholds;
+            manifest[ModelBundle.TeacherKey] = teacherJson;
+            manifest["distillation"] = new JsonObject
+            {
+                ["rule"] = distilled.Rule,
+                ["poolPapers"] = corpus.Pool.Count,
+                ["minProbability"] = recipe.Distillation.MinProbability,
+                ["student"] = Leaderboard.Summary(distilled.Search, distilled.Space, distilled.AutoML),
+            };
+        }
+        var bundle = new ModelBundle(manifest, data.Taxonomy, File.ReadAllBytes(recipe.TaxonomyPath), classifier, topics?.Model)
+        {
+            TeacherClassifier = distilled is null ? null : teacher,
+        };
         var path = Path.Combine(recipe.Output.ModelsDirectory, recipe.Output.ModelName + ".zip");
         ModelBundleFile.Save(path, bundle);
         var basePath = Path.Combine(recipe.Output.ModelsDirectory, recipe.Output.ModelName);
         var leaderboard = Leaderboard.Write(search, basePath);
+        if (distilled is not null) leaderboard = [.. leaderboard, .. Leaderboard.Write(distilled.Search, basePath + ".student")];
         var devPredictions = basePath + ".dev-predictions.jsonl";
         DevPredictions.Write(devPredictions, validation, outcome, weak);
         return new TrainingResult(path, bundle, data, corpus.Labeled.Count, corpus.Pool.Count, dev, rulesDev, validation.Rule, search, leaderboard, devPredictions, clock.Elapsed)
         {
             CrossValidationScore = outcome.CrossValidationScore,
             Forward = outcome.Forward,
+            Teacher = distilled is null ? null : new TeacherSummary(teacherOutcome.Dev, teacherOutcome.CrossValidationScore, teacherOutcome.Forward, distilled.Search, distilled.Rule),
         };
+    }
+
+    /// <summary>The student a distillation found: its pipeline, the classifier refitted on everything, and its validation.</summary>
+    private sealed record Distilled(PipelineOptions Pipeline, TextClassifier Student, ValidationOutcome Outcome, ExperimentResult Search,
+        SearchSpace Space, AutoMLSection AutoML, string Rule);
+
+    /// <summary>The student search's space: the recipe's <c>distillation.searchSpace</c> over the declared one, never an encoder.</summary>
+    private static SearchSpace StudentSpace(Recipe recipe, TrainingCorpus corpus)
+    {
+        var overrides = recipe.Distillation.SearchSpace;
+        if (overrides?.ContainsKey(PipelineSearchSpace.Encoder) == true || overrides?.ContainsKey("embeddingWeight") == true)
+            throw new TopicModelException("$.distillation.searchSpace: the student reads no sentence vectors (that is what makes it fast); leave out encoder and embeddingWeight", recipe.SourcePath);
+        return PipelineSearchSpace.For(corpus, overrides, recipe.SourcePath, hasTopicModel: recipe.Lda.Enabled, at: "$.distillation.searchSpace");
+    }
+
+    private static AutoMLSection StudentAutoML(Recipe recipe) => recipe.AutoML with
+    {
+        TimeBudgetSeconds = null,
+        MaxTrials = recipe.Distillation.MaxTrials,
+        SearchSpace = recipe.Distillation.SearchSpace,
+        InitialConfigurations = recipe.Distillation.InitialConfigurations,
+    };
+
+    private static Distilled Distil(Recipe recipe, TrainingCorpus corpus, PipelineWorkspace workspace, PipelineValidation validation,
+        FittedPipeline teacher, ValidationOutcome teacherOutcome, Action<string>? log, Action<Trial, ExperimentResult>? onTrial, CancellationToken cancellation)
+    {
+        var space = StudentSpace(recipe, corpus);
+        var automl = StudentAutoML(recipe);
+        var tuner = Tuner(automl, space, recipe.Seed, recipe.SourcePath, "$.distillation");
+        var min = (float)recipe.Distillation.MinProbability;
+        var hard = recipe.Distillation.Targets == DistillationSection.HardTargets;
+        var rule = $"a lexical student (no sentence vectors) learns the teacher's {(hard ? "most probable topic" : "probabilities")} on the {corpus.Pool.Count} unlabeled pool papers "
+            + (hard ? "(weighted by poolWeight)" : $"(topics at or above {min:0.###}, weighted by poolWeight)") + " plus the labeled papers; validated on the same folds, each fold's pool "
+            + "labeled by the teacher fitted on that fold";
+        log?.Invoke($"distillation: {rule}; searching {space.Free.Count} hyperparameters for the student ({recipe.Distillation.MaxTrials} trials)");
+        var (search, outcome) = Search(recipe, space, tuner, validation, new ExperimentBudget(null, recipe.Distillation.MaxTrials), onTrial, cancellation,
+            teacherOutcome.PoolPredictions, predictPool: false, min, hard);
+        var best = PipelineSearchSpace.ToPipeline(search.Best!.Configuration);
+        var pool = new float[corpus.Pool.Count][];
+        for (var i = 0; i < pool.Length; i++)
+        {
+            pool[i] = new float[corpus.Taxonomy.Ids.Count];
+            teacher.Predict(corpus.PoolStart + i, pool[i]);
+        }
+        log?.Invoke($"distillation: student search stopped: {search.StopReason}; refitting the best student (trial {search.Best.Number}) on all labeled papers and the teacher-labeled pool");
+        var student = workspace.Fit(best, Enumerable.Range(0, corpus.Labeled.Count).ToArray(), "all", cancellation, poolTargets: new PoolTargets(pool, min, hard)).Classifier;
+        return new Distilled(best, student, outcome, search, space, automl, rule);
+    }
+
+    /// <summary>
+    /// One AutoML search over <paramref name="space"/>, each trial validated by <paramref name="validation"/>; returns the search and the
+    /// best trial's validation (only that one is kept: out-of-fold rows for every labeled paper, and a search may run hundreds of trials).
+    /// "Best" as the experiment decides it: the first trial with the highest score.
+    /// </summary>
+    private static (ExperimentResult Search, ValidationOutcome Best) Search(Recipe recipe, SearchSpace space, ITuner tuner, PipelineValidation validation,
+        ExperimentBudget budget, Action<Trial, ExperimentResult>? onTrial, CancellationToken cancellation, FoldPoolPredictions? teacher, bool predictPool,
+        float minProbability = 0, bool hardTargets = false)
+    {
+        (string Key, ValidationOutcome Outcome)? bestValidation = null;
+        var search = AutoMLExperiment.Run(tuner, (c, token) =>
+        {
+            var outcome = validation.Run(PipelineSearchSpace.ToPipeline(c), token, teacher, predictPool, minProbability, hardTargets);
+            var dev = outcome.Dev;
+            if (bestValidation is null || outcome.Score > bestValidation.Value.Outcome.Score) bestValidation = (c.Key, outcome);
+            var metrics = new Dictionary<string, double>
+            {
+                ["macroF1"] = dev.MacroF1,
+                ["microAccuracy"] = dev.MicroAccuracy,
+                ["macroAccuracy"] = dev.MacroAccuracy,
+                ["logLoss"] = dev.LogLoss,
+            };
+            foreach (var (digest, f1) in outcome.MacroF1ByDigest) metrics[$"macroF1:{digest}"] = f1;
+            metrics["crossValidation"] = outcome.CrossValidationScore;
+            if (outcome.Forward is { } forward)
+            {
+                metrics["forwardMacroF1"] = forward.MacroF1;
+                metrics["forwardMicroAccuracy"] = forward.MicroAccuracy;
+            }
+            return new TrialOutcome(outcome.Score, outcome.FoldScores, metrics);
+        }, budget, onTrial, cancellation, c => PipelineSearchSpace.Canonical(c, space));
+        if (search.Best is null)
+        {
+            if (search.StopReason == "interrupted") throw new OperationCanceledException("interrupted before any trial finished");
+            throw new TopicModelException($"no pipeline could be trained: {search.Trials.FirstOrDefault()?.Error ?? search.StopReason}", recipe.SourcePath);
+        }
+        if (bestValidation?.Key != search.Best.Configuration.Key)
+            throw new InvalidOperationException($"the search's best trial {search.Best.Number} is not the one whose validation was kept");
+        return (search, bestValidation.Value.Outcome);
     }
 
     /// <summary>
@@ -189,13 +301,13 @@ public static class TrainingRun
             scored.Select(p => p.Topic).ToArray(), scored.Select(p => weak[p.Paper.Id].RankedProbabilities(data.Taxonomy.IndexOf(weak[p.Paper.Id].Topic))).ToArray(), data.Taxonomy.Ids));
     }
 
-    private static ITuner Tuner(AutoMLSection automl, SearchSpace space, int seed, string file)
+    private static ITuner Tuner(AutoMLSection automl, SearchSpace space, int seed, string file, string at = "$.automl")
     {
         var initial = (automl.InitialConfigurations ?? [])
-            .Select((o, i) => PipelineSearchSpace.FromJson(o!.AsObject(), space, $"$.automl.initialConfigurations[{i}]", file))
+            .Select((o, i) => PipelineSearchSpace.FromJson(o!.AsObject(), space, $"{at}.initialConfigurations[{i}]", file))
             .ToArray();
         if (initial.Length > 0 && automl.Tuner != "costFrugal")
-            throw new TopicModelException($"$.automl.initialConfigurations: only the costFrugal tuner starts from given configurations, not '{automl.Tuner}'", file);
+            throw new TopicModelException($"{at}.initialConfigurations: only the costFrugal tuner starts from given configurations, not '{automl.Tuner}'", file);
         return automl.Tuner switch
         {
             "random" => new RandomSearchTuner(space, seed),

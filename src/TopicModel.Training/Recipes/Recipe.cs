@@ -19,4 +19,7 @@ public sealed record Recipe(
 
     /// <summary>The optional topic model; off unless the recipe has an enabled <c>lda</c> section.</summary>
     public LdaSection Lda { get; init; } = LdaSection.Disabled;
+
+    /// <summary>The optional teacher-to-student distillation; off unless the recipe has an enabled <c>distillation</c> section.</summary>
+    public DistillationSection Distillation { get; init; } = DistillationSection.Disabled;
 }

@@ -84,7 +84,11 @@ public static class RecipeReader
                 autoML,
                 output,
                 Path.GetFullPath(sourcePath),
-                json) { Lda = ReadLda(root.Section("lda"), root.Int("seed", 42)) };
+                json)
+            {
+                Lda = ReadLda(root.Section("lda"), root.Int("seed", 42)),
+                Distillation = ReadDistillation(root.Section("distillation")),
+            };
             root.RejectUnknown("$schema", "description");
             return recipe;
         }
@@ -118,6 +122,23 @@ public static class RecipeReader
         };
         var section = new LdaSection(l.Bool("enabled", true), options, l.Bool("seedFromTaxonomy", true));
         l.RejectUnknown();
+        return section;
+    }
+
+    private static DistillationSection ReadDistillation(JsonSection? d)
+    {
+        if (d is null) return DistillationSection.Disabled;
+        var fallback = DistillationSection.Disabled;
+        var section = new DistillationSection(
+            d.Bool("enabled", true),
+            d.Int("maxTrials", fallback.MaxTrials, min: 1, max: 1_000_000),
+            d.Has("searchSpace") ? (JsonObject?)JsonNode.Parse(d.Section("searchSpace")!.Element.GetRawText(), documentOptions: Lenient) : null,
+            d.Has("initialConfigurations") ? InitialConfigurations(d) : null,
+            d.Double("minProbability", fallback.MinProbability, min: 0, max: 1))
+        {
+            Targets = d.Choice("targets", DistillationSection.SoftTargets, DistillationSection.SoftTargets, DistillationSection.HardTargets),
+        };
+        d.RejectUnknown();
         return section;
     }
 

@@ -26,10 +26,11 @@ public sealed class TrainingRunTests(TrainedModel trained)
         var data = trained.Result.Data;
         var corpus = TrainingRun.Corpus(data);
 
-        // 216 training-digest papers less the 19 the held-out digest shares, plus the 960 reviewed 2025 papers.
-        Assert.Equal(216 - 19 + 960, corpus.Labeled.Count);
+        // 216 training-digest papers less the 19 the held-out digest shares, plus the 960 reviewed 2025 Hugging Face
+        // papers and the 240 reviewed 2025 arXiv papers; the pool is the rest of the two unlabeled files.
+        Assert.Equal(216 - 19 + 960 + 240, corpus.Labeled.Count);
         Assert.All(corpus.Labeled, p => Assert.True(p.Reviewed));
-        Assert.Equal(3004 - 960, corpus.Pool.Count);
+        Assert.Equal(3004 - 960 + 4000 - 240, corpus.Pool.Count);
         Assert.All(corpus.Pool, p => Assert.False(p.Reviewed));
         var heldOut = data.InSplit(Split.HeldOut).Select(p => p.Paper.Id).ToHashSet();
         Assert.DoesNotContain(corpus.Labeled.Concat(corpus.Pool), e => heldOut.Contains(e.Paper.Id));
@@ -45,7 +46,7 @@ public sealed class TrainingRunTests(TrainedModel trained)
         Assert.Equal(trained.Result.Bundle.Thresholds.Thresholds, rule.Thresholds);
         Assert.Equal(3, rule.MaxTopics);
         Assert.Contains(rule.Thresholds, t => t <= 1);
-        Assert.StartsWith("out-of-fold predictions of 1157 reviewed training papers", bundle.Manifest["topicThresholds"]!["tunedOn"]!.GetValue<string>());
+        Assert.StartsWith("out-of-fold predictions of 1397 reviewed training papers", bundle.Manifest["topicThresholds"]!["tunedOn"]!.GetValue<string>());
 
         // The held-out digest's reviewed labels (never used for tuning): topic sets recover more of primary + secondary.
         var train = trained.Result.Data.InSplit(Split.Train).Select(e => e.Paper.Id).ToHashSet();
@@ -118,11 +119,11 @@ public sealed class TrainingRunTests(TrainedModel trained)
         var manifest = ModelBundleFile.Load(result.BundlePath).Manifest;
 
         Assert.Contains("5-fold cross-validation", result.ValidationRule);
-        Assert.Contains("reviewed labels of 1157 papers", result.ValidationRule);
+        Assert.Contains("reviewed labels of 1397 papers", result.ValidationRule);
         Assert.Equal(result.Search.Best!.Metrics["macroF1"], result.Dev.MacroF1);
-        Assert.Contains("mean over 2 digests", result.ValidationRule);
+        Assert.Contains("mean over 3 digests", result.ValidationRule);
         var byDigest = result.Search.Best.Metrics.Where(kv => kv.Key.StartsWith("macroF1:")).Select(kv => kv.Value).ToArray();
-        Assert.Equal(2, byDigest.Length);
+        Assert.Equal(3, byDigest.Length);
         // The objective: the mean of the cross-validation score (mean over digests) and the forward-chaining folds' macro-F1.
         Assert.Equal(byDigest.Average(), result.Search.Best.Metrics["crossValidation"], 12);
         Assert.Equal(byDigest.Average(), result.CrossValidationScore, 12);
@@ -139,7 +140,7 @@ public sealed class TrainingRunTests(TrainedModel trained)
         Assert.Equal(result.Search.Best.Number, manifest["automl"]!["bestTrial"]!["trial"]!.GetValue<int>());
         Assert.Equal(42, manifest["seed"]!.GetValue<int>());
         Assert.Equal(64, manifest["data"]!["fingerprint"]!.GetValue<string>().Length);
-        Assert.Equal(1157, manifest["data"]!["reviewedLabels"]!.GetValue<int>());
+        Assert.Equal(1397, manifest["data"]!["reviewedLabels"]!.GetValue<int>());
     }
 
     [Fact]
@@ -149,7 +150,7 @@ public sealed class TrainingRunTests(TrainedModel trained)
         var csv = File.ReadAllLines(result.LeaderboardPaths[0]);
         var json = JsonNode.Parse(File.ReadAllText(result.LeaderboardPaths[1]))!;
 
-        Assert.StartsWith("rank,trial,score,std,macroF1,macroF1:000_97cca7786c7f0218,macroF1:hf-daily-papers-2025,", csv[0]);
+        Assert.StartsWith("rank,trial,score,std,macroF1,macroF1:000_97cca7786c7f0218,macroF1:arxiv-cs-2025,macroF1:hf-daily-papers-2025,", csv[0]);
         Assert.Equal(1 + result.Search.Trials.Count, csv.Length);
         Assert.Equal(result.Search.Best!.Number.ToString(), csv[1].Split(',')[1]);
         Assert.Equal(result.Search.Trials.Count, json["trials"]!.AsArray().Count);

@@ -9,14 +9,22 @@ namespace TopicModel.Training.Tests.Scoring;
 /// Scoring tokenizes a paper once for the featurizer, the keyword rules and the fold-in (<see cref="ScoringLexicon"/>);
 /// on every real paper the project ships, that gives bit for bit what each component gives on its own.
 /// </summary>
-public sealed class OnePassScoringTests(TrainedBundleFixture fixture) : IClassFixture<TrainedBundleFixture>
+[Collection(TrainedModelCollection.Name)]
+public sealed class OnePassScoringTests
 {
-    private readonly TextClassifier _classifier = (TextClassifier)fixture.Bundle.Classifier;
-    // The bundle's topic model, whether or not its classifier took the mixture as features (the search decides).
-    private readonly ML.Lda.LdaModel _lda = fixture.Bundle.Lda!;
-    // The bundle's rules, or the taxonomy's with default options when its classifier uses none.
-    private readonly RuleFeatures _rules = ((TextClassifier)fixture.Bundle.Classifier).Rules
-        ?? new RuleFeatures(fixture.Bundle.Taxonomy, new DataPrep.Labeling.LabelingOptions());
+    private readonly TextClassifier _classifier;
+    private readonly ML.Lda.LdaModel _lda;
+    private readonly RuleFeatures _rules;
+
+    public OnePassScoringTests(TrainedModel trained)
+    {
+        var bundle = Training.Bundles.ModelBundleFile.Load(trained.BundlePath);
+        _classifier = bundle.Classifier;
+        // The bundle's topic model, whether or not its classifier took the mixture as features (the search decides).
+        _lda = bundle.Lda!;
+        // The bundle's rules, or the taxonomy's with default options when its classifier uses none.
+        _rules = bundle.Classifier.Rules ?? new RuleFeatures(bundle.Taxonomy, new DataPrep.Labeling.LabelingOptions());
+    }
 
     public static TheoryData<string> Inputs => new()
     {

@@ -1,0 +1,189 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TopicModel.DataPrep.Ingestion;
+using TopicModel.ML;
+using TopicModel.TestSupport;
+using TopicModel.Training.AutoML;
+using TopicModel.Training.Bundles;
+using TopicModel.Training.Pipelines;
+using TopicModel.Training.Recipes;
+
+namespace TopicModel.Training.Tests.Pipelines;
+
+/// <summary>
+/// A distilled bundle trained on real papers: 60 training-digest papers with their reviewed labels, and 40 unlabeled
+/// arXiv 2025 papers as the pool (about 115 texts for MiniLM to embed). The teacher reads MiniLM vectors; the student
+/// is lexical, learns the teacher's probabilities on the pool, and is what the bundle scores with by default.
+/// </summary>
+public sealed class DistillationTests(DistilledModel model) : IClassFixture<DistilledModel>
+{
+    private readonly TempRecipe _recipe = model.Recipe;
+    private readonly TrainingResult _result = model.Result;
+
+    [Fact]
+    public void The_bundle_scores_with_a_lexical_student_and_keeps_the_teacher_with_its_encoder()
+    {
+        var trained = _result.Bundle;
+        Assert.Null(trained.Classifier.Encoder);
+        Assert.True(trained.HasTeacher);
+        Assert.Equal("MiniLM", trained.TeacherClassifier!.Encoder!.Name);
+        var manifest = trained.Manifest;
+        Assert.Equal("MiniLM", manifest["teacher"]!["encoder"]!["name"]!.GetValue<string>());
+        Assert.Equal("none", manifest["pipeline"]!["encoder"]!.GetValue<string>());
+        Assert.Equal(40, manifest["distillation"]!["poolPapers"]!.GetValue<int>());
+        Assert.NotNull(_result.Teacher);
+
+        var loaded = ModelBundleFile.Load(_result.BundlePath);
+        Assert.True(loaded.HasTeacher);
+        var teacher = loaded.AsTeacher();
+        Assert.Equal("MiniLM", teacher.Classifier.Encoder!.Name);
+        Assert.Equal("test (teacher)", teacher.Name);
+        Assert.Equal("MiniLM", teacher.Manifest["encoder"]!["name"]!.GetValue<string>());
+
+        var a = new float[14];
+        var b = new float[14];
+        var differ = 0;
+        foreach (var paper in PaperReader.ReadFile(RepoPaths.HeldOutDigest).Papers.Take(8))
+        {
+            trained.Classifier.Predict(paper, a);
+            loaded.Classifier.Predict(paper, b);
+            Assert.Equal(a, b);
+            trained.TeacherClassifier.Predict(paper, a);
+            teacher.Classifier.Predict(paper, b);
+            Assert.Equal(a, b);
+            loaded.Classifier.Predict(paper, a);
+            if (!a.SequenceEqual(b)) differ++;
+        }
+        // Two different models: the student's probabilities are its own, not the teacher's copied through.
+        Assert.True(differ > 0);
+    }
+
+    [Fact]
+    public void The_student_was_validated_on_the_same_folds_as_its_teacher_and_both_are_reported()
+    {
+        var teacher = Assert.IsType<TeacherSummary>(_result.Teacher);
+        Assert.Contains("lexical student", teacher.Rule);
+        Assert.Single(teacher.StudentSearch.Trials);
+        var metrics = _result.Bundle.Manifest["teacher"]!["metrics"]!;
+        Assert.Equal(teacher.Dev.MacroF1, metrics["dev"]!["macroF1"]!.GetValue<double>());
+        Assert.Equal(_result.Dev.MacroF1, _result.Bundle.Manifest["metrics"]!["dev"]!["macroF1"]!.GetValue<double>());
+        Assert.Equal(teacher.Dev.PerClass.Sum(c => c.Support), _result.Dev.PerClass.Sum(c => c.Support));
+    }
+
+    [Fact]
+    public void Each_fold_teacher_labels_the_pool_with_the_model_fitted_without_that_fold()
+    {
+        var recipe = RecipeReader.Read(_recipe.RecipePath);
+        var corpus = TrainingRun.Corpus(_result.Data);
+        var encoder = Embeddings.SentenceEncoderCatalog.Open("MiniLM", Embeddings.EmbeddingCache.DefaultRoot);
+        var vectors = EmbeddingStep.Embed(corpus, ["MiniLM"], Embeddings.EmbeddingCache.DefaultRoot);
+        var workspace = new PipelineWorkspace(corpus, new RuleFeatures(_result.Data.Taxonomy, new DataPrep.Labeling.LabelingOptions()), recipe.Seed, null, vectors);
+        var validation = new PipelineValidation(workspace, 3, recipe.Seed);
+        var options = new PipelineOptions { Trainer = "SdcaMaximumEntropy", Encoder = encoder.Name, EmbeddingWeight = 2 };
+
+        var outcome = validation.Run(options, CancellationToken.None, teacher: null, predictPool: true);
+
+        var pool = Assert.IsType<FoldPoolPredictions>(outcome.PoolPredictions);
+        Assert.Equal(3, pool.CrossValidation.Length);
+        var probabilities = new float[14];
+        for (var k = 0; k < 3; k++)
+        {
+            var train = Enumerable.Range(0, corpus.Labeled.Count).Where(i => validation.FoldOf(i) != k).ToArray();
+            var fitted = workspace.Fit(options, train, $"fold {k}/3");
+            Assert.Equal(corpus.Pool.Count, pool.CrossValidation[k].Length);
+            for (var i = 0; i < corpus.Pool.Count; i++)
+            {
+                fitted.Predict(corpus.PoolStart + i, probabilities);
+                Assert.Equal(probabilities, pool.CrossValidation[k][i]);
+            }
+        }
+    }
+
+    [Fact]
+    public void Pool_papers_learn_the_teachers_probabilities_instead_of_the_rules_weak_labels()
+    {
+        var corpus = TrainingRun.Corpus(_result.Data);
+        var workspace = new PipelineWorkspace(corpus, new RuleFeatures(_result.Data.Taxonomy, new DataPrep.Labeling.LabelingOptions()), seed: 3);
+        var labeled = Enumerable.Range(0, corpus.Labeled.Count).ToArray();
+        // A teacher that calls every pool paper by a topic none of them has as weak label.
+        var code = Enumerable.Range(0, 14).First(t => corpus.Pool.All(p => p.Topic != t));
+        var targets = corpus.Pool.Select(_ => Enumerable.Range(0, 14).Select(c => c == code ? 0.99f : 0.01f / 13).ToArray()).ToArray();
+        var options = new PipelineOptions { Trainer = "SdcaMaximumEntropy", PoolWeight = 3 };
+
+        var weak = workspace.Fit(options, labeled, "all");
+        var distilled = workspace.Fit(options, labeled, "all", poolTargets: new PoolTargets(targets, 0.05f));
+
+        var probabilities = new float[14];
+        int Code(FittedPipeline f) => Enumerable.Range(0, corpus.Pool.Count).Count(i =>
+        {
+            f.Predict(corpus.PoolStart + i, probabilities);
+            return Array.IndexOf(probabilities, probabilities.Max()) == code;
+        });
+        Assert.Equal(0, Code(weak));
+        Assert.True(Code(distilled) >= corpus.Pool.Count * 0.9, $"{Code(distilled)} of {corpus.Pool.Count}");
+    }
+
+    [Fact]
+    public void A_student_search_space_with_an_encoder_is_refused_naming_the_recipe_path()
+    {
+        using var recipe = new TempRecipe(json => json["distillation"] = new JsonObject { ["searchSpace"] = new JsonObject { ["encoder"] = "MiniLM" } });
+        var e = Assert.Throws<TopicModelException>(() => TrainingRunTests.Train(RecipeReader.Read(recipe.RecipePath)));
+        Assert.Contains("$.distillation.searchSpace: the student reads no sentence vectors", e.Message);
+        Assert.StartsWith(recipe.RecipePath, e.Message);
+    }
+
+    [Fact]
+    public void Accurate_scoring_of_a_bundle_without_a_teacher_fails_clearly()
+    {
+        var plain = _result.Bundle;
+        var bundle = new ModelBundle(plain.Manifest, plain.Taxonomy, plain.TaxonomyJson, plain.Classifier, plain.Lda);
+        Assert.False(bundle.HasTeacher);
+        var e = Assert.Throws<TopicModelException>(bundle.AsTeacher);
+        Assert.Contains("this model has no teacher", e.Message);
+    }
+}
+
+/// <summary>The distilled bundle the tests share: trained once per test class, not once per test.</summary>
+public sealed class DistilledModel : IDisposable
+{
+    public DistilledModel()
+    {
+        Recipe = new TempRecipe(json =>
+        {
+            var folder = System.IO.Directory.GetParent(json["data"]!["prepared"]!.GetValue<string>())!.FullName;
+            var train = Path.Combine(folder, "train-60.jsonl");
+            File.WriteAllLines(train, PaperReader.ReadFile(RepoPaths.TrainingDigest).Papers.Take(60)
+                .Select(p => JsonSerializer.Serialize(new { title = p.Title, @abstract = p.Abstract })));
+            var pool = Path.Combine(folder, "pool-40.jsonl");
+            File.WriteAllLines(pool, PaperReader.ReadFile(Path.Combine(RepoPaths.Root, "data", "corpus", "arxiv-cs-2025.jsonl")).Papers
+                .Where(p => !Reviewed.Contains(p.Id)).Take(40)
+                .Select(p => JsonSerializer.Serialize(new { title = p.Title, @abstract = p.Abstract })));
+            var data = json["data"]!.AsObject();
+            data["train"] = new JsonArray(train);
+            data["unlabeled"] = new JsonArray(pool);
+            data.Remove("forward");
+            json["lda"] = new JsonObject { ["enabled"] = false };
+            json["automl"] = new JsonObject
+            {
+                ["maxTrials"] = 1,
+                ["folds"] = 3,
+                ["searchSpace"] = new JsonObject { ["encoder"] = "MiniLM", ["trainer"] = "SdcaMaximumEntropy", ["embeddingWeight"] = 2, ["poolWeight"] = 0 },
+            };
+            json["distillation"] = new JsonObject
+            {
+                ["maxTrials"] = 1,
+                ["searchSpace"] = new JsonObject { ["trainer"] = "SdcaMaximumEntropy", ["poolWeight"] = 1, ["selfTraining"] = "off" },
+            };
+        });
+        Result = TrainingRunTests.Train(RecipeReader.Read(Recipe.RecipePath));
+    }
+
+    internal static readonly HashSet<string> Reviewed = File.ReadLines(Path.Combine(RepoPaths.Root, "data", "labels", "arxiv-2025.jsonl"))
+        .Select(l => JsonNode.Parse(l)!["id"]!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+
+
+    public TempRecipe Recipe { get; }
+    public TrainingResult Result { get; }
+
+    public void Dispose() => Recipe.Dispose();
+}
