@@ -7,39 +7,13 @@ using TopicModel.Training.Bundles;
 namespace TopicModel.Cli.Tests;
 
 /// <summary>
-/// A small distilled bundle trained with `topicmodel train` (60 training-digest papers, 40 unlabeled arXiv 2025 papers,
-/// a MiniLM teacher): `score` uses the student, `score --accurate` the teacher, `evaluate --compare teacher` both.
+/// A small distilled bundle trained with `topicmodel train` (<see cref="DistillationRecipe"/>, hard targets): `score` uses the student, `score --accurate` the teacher, `evaluate --compare teacher` both.
 /// </summary>
 public sealed class DistilledCliBundle : IDisposable
 {
     public DistilledCliBundle()
     {
-        Recipe = new TempRecipe(json =>
-        {
-            var train = Path.Combine(System.IO.Directory.GetParent(json["data"]!["prepared"]!.GetValue<string>())!.FullName, "train-60.jsonl");
-            File.WriteAllLines(train, PaperReader.ReadFile(RepoPaths.TrainingDigest).Papers.Take(60)
-                .Select(p => JsonSerializer.Serialize(new { title = p.Title, @abstract = p.Abstract })));
-            var pool = Path.Combine(System.IO.Directory.GetParent(train)!.FullName, "pool-40.jsonl");
-            // The last 40 papers of 2025-12 (the reviewed ones among them become labeled papers, the rest the pool).
-            File.WriteAllLines(pool, File.ReadLines(Path.Combine(RepoPaths.Data, "corpus", "arxiv-cs-2025.jsonl")).TakeLast(40));
-            var data = json["data"]!.AsObject();
-            data["train"] = new JsonArray(train);
-            data["unlabeled"] = new JsonArray(pool);
-            data.Remove("forward");
-            json["lda"] = new JsonObject { ["enabled"] = false };
-            json["automl"] = new JsonObject
-            {
-                ["maxTrials"] = 1,
-                ["folds"] = 3,
-                ["searchSpace"] = new JsonObject { ["encoder"] = "MiniLM", ["trainer"] = "SdcaMaximumEntropy", ["embeddingWeight"] = 2, ["poolWeight"] = 0 },
-            };
-            json["distillation"] = new JsonObject
-            {
-                ["maxTrials"] = 1,
-                ["targets"] = "hard",
-                ["searchSpace"] = new JsonObject { ["trainer"] = "SdcaMaximumEntropy", ["poolWeight"] = 1, ["selfTraining"] = "off" },
-            };
-        });
+        Recipe = DistillationRecipe.Create("hard");
         var (code, stdout, stderr) = CliRunner.Run("train", "--recipe", Recipe.RecipePath);
         if (code != 0) throw new InvalidOperationException(stderr);
         TrainOutput = stdout;

@@ -148,39 +148,9 @@ public sealed class DistilledModel : IDisposable
 {
     public DistilledModel()
     {
-        Recipe = new TempRecipe(json =>
-        {
-            var folder = System.IO.Directory.GetParent(json["data"]!["prepared"]!.GetValue<string>())!.FullName;
-            var train = Path.Combine(folder, "train-60.jsonl");
-            File.WriteAllLines(train, PaperReader.ReadFile(RepoPaths.TrainingDigest).Papers.Take(60)
-                .Select(p => JsonSerializer.Serialize(new { title = p.Title, @abstract = p.Abstract })));
-            var pool = Path.Combine(folder, "pool-40.jsonl");
-            File.WriteAllLines(pool, PaperReader.ReadFile(Path.Combine(RepoPaths.Root, "data", "corpus", "arxiv-cs-2025.jsonl")).Papers
-                .Where(p => !Reviewed.Contains(p.Id)).Take(40)
-                .Select(p => JsonSerializer.Serialize(new { title = p.Title, @abstract = p.Abstract })));
-            var data = json["data"]!.AsObject();
-            data["train"] = new JsonArray(train);
-            data["unlabeled"] = new JsonArray(pool);
-            data.Remove("forward");
-            json["lda"] = new JsonObject { ["enabled"] = false };
-            json["automl"] = new JsonObject
-            {
-                ["maxTrials"] = 1,
-                ["folds"] = 3,
-                ["searchSpace"] = new JsonObject { ["encoder"] = "MiniLM", ["trainer"] = "SdcaMaximumEntropy", ["embeddingWeight"] = 2, ["poolWeight"] = 0 },
-            };
-            json["distillation"] = new JsonObject
-            {
-                ["maxTrials"] = 1,
-                ["searchSpace"] = new JsonObject { ["trainer"] = "SdcaMaximumEntropy", ["poolWeight"] = 1, ["selfTraining"] = "off" },
-            };
-        });
+        Recipe = DistillationRecipe.Create("soft");
         Result = TrainingRunTests.Train(RecipeReader.Read(Recipe.RecipePath));
     }
-
-    internal static readonly HashSet<string> Reviewed = File.ReadLines(Path.Combine(RepoPaths.Root, "data", "labels", "arxiv-2025.jsonl"))
-        .Select(l => JsonNode.Parse(l)!["id"]!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
-
 
     public TempRecipe Recipe { get; }
     public TrainingResult Result { get; }
