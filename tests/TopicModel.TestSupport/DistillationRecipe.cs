@@ -15,7 +15,8 @@ public static class DistillationRecipe
         .Select(l => JsonNode.Parse(l)!["id"]!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
 
     /// <param name="targets">"soft" or "hard", the recipe's distillation.targets.</param>
-    public static TempRecipe Create(string targets) => new(json =>
+    /// <param name="edit">A change to the recipe after it is set up.</param>
+    public static TempRecipe Create(string targets, Action<JsonObject>? edit = null) => new(json =>
     {
         var folder = Directory.GetParent(json["data"]!["prepared"]!.GetValue<string>())!.FullName;
         var train = Path.Combine(folder, "train-60.jsonl");
@@ -42,5 +43,6 @@ public static class DistillationRecipe
             ["targets"] = targets,
             ["searchSpace"] = new JsonObject { ["trainer"] = "SdcaMaximumEntropy", ["poolWeight"] = 1, ["selfTraining"] = "off" },
         };
+        edit?.Invoke(json);
     });
 }

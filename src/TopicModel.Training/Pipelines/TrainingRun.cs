@@ -36,7 +36,9 @@ public static class TrainingRun
         // The search space and its starting points are checked before anything is fitted, so a recipe error comes at once.
         var space = PipelineSearchSpace.For(corpus, recipe.AutoML.SearchSpace, recipe.SourcePath, hasTopicModel: recipe.Lda.Enabled);
         var tuner = Tuner(recipe.AutoML, space, recipe.Seed, recipe.SourcePath);
-        if (recipe.Distillation.Enabled) _ = Tuner(StudentAutoML(recipe), StudentSpace(recipe, corpus), recipe.Seed, recipe.SourcePath, "$.distillation");
+        // Only a search that may pick an encoder can find a teacher; then the student's search is checked now too.
+        var canDistil = recipe.Distillation.Enabled && corpus.Pool.Count > 0 && PipelineSearchSpace.Encoders(space).Count > 0;
+        if (canDistil) _ = Tuner(StudentAutoML(recipe), StudentSpace(recipe, corpus), recipe.Seed, recipe.SourcePath, "$.distillation");
         // The topic model comes before the search, which may use its mixtures as features. Ctrl+C during its fit ends the run.
         var topics = LdaStep.Fit(recipe, data, log, cancellation);
         var embeddings = EmbeddingStep.Embed(corpus, PipelineSearchSpace.Encoders(space), EmbeddingCache.DefaultRoot, log, cancellation);
@@ -48,8 +50,7 @@ public static class TrainingRun
             + (corpus.Pool.Count > 0 ? $" and {corpus.Pool.Count} unlabeled pool papers" : "") + $" ({Describe(budget)})");
         log?.Invoke($"validation: {validation.Rule}");
         // Only a winner with sentence vectors is distilled, so only a search that may pick one keeps its folds' pool predictions.
-        var distil = recipe.Distillation.Enabled && corpus.Pool.Count > 0 && PipelineSearchSpace.Encoders(space).Count > 0;
-        var (search, outcome) = Search(recipe, space, tuner, validation, budget, onTrial, cancellation, teacher: null, predictPool: distil);
+        var (search, outcome) = Search(recipe, space, tuner, validation, budget, onTrial, cancellation, teacher: null, predictPool: canDistil);
         var best = PipelineSearchSpace.ToPipeline(search.Best!.Configuration);
         log?.Invoke($"search stopped: {search.StopReason}; refitting the best pipeline (trial {search.Best.Number}) on all {corpus.Labeled.Count} labeled papers");
         var all = Enumerable.Range(0, corpus.Labeled.Count).ToArray();
@@ -59,11 +60,13 @@ public static class TrainingRun
         // Distillation: a winner that reads sentence vectors is the teacher; a lexical student learns its probabilities
         // on every pool paper (per fold, from that fold's teacher) and is what the bundle scores with by default.
         Distilled? distilled = null;
-        if (recipe.Distillation.Enabled && best.Encoder is null && corpus.Pool.Count > 0)
-            log?.Invoke("distillation: skipped, the chosen pipeline reads no sentence vectors (it is the fast model already)");
-        else if (recipe.Distillation.Enabled && corpus.Pool.Count == 0)
+        if (recipe.Distillation.Enabled && corpus.Pool.Count == 0)
             log?.Invoke("distillation: skipped, the recipe names no unlabeled papers to distil on");
-        else if (distil)
+        else if (recipe.Distillation.Enabled && !canDistil)
+            log?.Invoke("distillation: skipped, the search has no sentence encoder to choose (list one in $.automl.searchSpace.encoder)");
+        else if (canDistil && best.Encoder is null)
+            log?.Invoke("distillation: skipped, the chosen pipeline reads no sentence vectors (it is the fast model already)");
+        else if (canDistil)
         {
             distilled = Distil(recipe, corpus, workspace, validation, fitted, outcome, log, onTrial, cancellation);
         }

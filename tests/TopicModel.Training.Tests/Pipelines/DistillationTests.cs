@@ -126,10 +126,29 @@ public sealed class DistillationTests(DistilledModel model) : IClassFixture<Dist
     [Fact]
     public void A_student_search_space_with_an_encoder_is_refused_naming_the_recipe_path()
     {
-        using var recipe = new TempRecipe(json => json["distillation"] = new JsonObject { ["searchSpace"] = new JsonObject { ["encoder"] = "MiniLM" } });
+        using var recipe = DistillationRecipe.Create("soft", json => json["distillation"]!["searchSpace"]!["encoder"] = "MiniLM");
         var e = Assert.Throws<TopicModelException>(() => TrainingRunTests.Train(RecipeReader.Read(recipe.RecipePath)));
         Assert.Contains("$.distillation.searchSpace: the student reads no sentence vectors", e.Message);
         Assert.StartsWith(recipe.RecipePath, e.Message);
+    }
+
+    [Fact]
+    public void A_search_without_an_encoder_skips_distillation_and_its_student_settings()
+    {
+        // The student starts from topic features, which need LDA; the recipe fits none, but without an encoder to choose
+        // there is no teacher, so the student search is never set up and its settings are not held against the recipe.
+        using var recipe = DistillationRecipe.Create("soft", json =>
+        {
+            json["automl"]!["searchSpace"]!.AsObject().Remove("encoder");
+            json["automl"]!["searchSpace"]!.AsObject().Remove("embeddingWeight");
+            json["distillation"]!["initialConfigurations"] = new JsonArray(new JsonObject { ["topicFeatureWeight"] = 1 });
+        });
+        var log = new List<string>();
+        var recipeRead = RecipeReader.Read(recipe.RecipePath);
+        var result = TrainingRun.Run(recipeRead, TrainingRunTests.Prepare(recipeRead), log.Add);
+        Assert.False(result.Bundle.HasTeacher);
+        Assert.Null(result.Teacher);
+        Assert.Contains(log, l => l.StartsWith("distillation: skipped, the search has no sentence encoder", StringComparison.Ordinal));
     }
 
     [Fact]
