@@ -50,12 +50,11 @@ public static class TrainingRun
             + (corpus.Pool.Count > 0 ? $" and {corpus.Pool.Count} unlabeled pool papers" : "") + $" ({Describe(budget)})");
         log?.Invoke($"validation: {validation.Rule}");
         // Only a winner with sentence vectors is distilled, so only a search that may pick one keeps its folds' pool predictions.
-        var (search, outcome) = Search(recipe, space, tuner, validation, budget, onTrial, cancellation, teacher: null, predictPool: canDistil);
-        var best = PipelineSearchSpace.ToPipeline(search.Best!.Configuration);
+        var (search, winnerOutcome) = Search(recipe, space, tuner, validation, budget, onTrial, cancellation, teacher: null, predictPool: canDistil);
+        var winner = PipelineSearchSpace.ToPipeline(search.Best!.Configuration);
         log?.Invoke($"search stopped: {search.StopReason}; refitting the best pipeline (trial {search.Best.Number}) on all {corpus.Labeled.Count} labeled papers");
         var all = Enumerable.Range(0, corpus.Labeled.Count).ToArray();
-        var fitted = workspace.Fit(best, all, "all");
-        var classifier = fitted.Classifier;
+        var winnerFit = workspace.Fit(winner, all, "all");
 
         // Distillation: a winner that reads sentence vectors is the teacher; a lexical student learns its probabilities
         // on every pool paper (per fold, from that fold's teacher) and is what the bundle scores with by default.
@@ -64,18 +63,16 @@ public static class TrainingRun
             log?.Invoke("distillation: skipped, the recipe names no unlabeled papers to distil on");
         else if (recipe.Distillation.Enabled && !canDistil)
             log?.Invoke("distillation: skipped, the search has no sentence encoder to choose (list one in $.automl.searchSpace.encoder)");
-        else if (canDistil && best.Encoder is null)
+        else if (canDistil && winner.Encoder is null)
             log?.Invoke("distillation: skipped, the chosen pipeline reads no sentence vectors (it is the fast model already)");
         else if (canDistil)
         {
-            distilled = Distil(recipe, corpus, workspace, validation, fitted, outcome, log, onTrial, cancellation);
+            distilled = Distil(recipe, corpus, workspace, validation, winnerFit, winnerOutcome, log, onTrial, cancellation);
         }
-        var teacherOutcome = outcome;
-        var teacher = classifier;
-        if (distilled is not null)
-        {
-            (best, classifier, outcome) = (distilled.Pipeline, distilled.Student, distilled.Outcome);
-        }
+        // What the bundle scores with by default: the student when there is one, else the search's winner.
+        var best = distilled?.Pipeline ?? winner;
+        var classifier = distilled?.Student ?? winnerFit.Classifier;
+        var outcome = distilled?.Outcome ?? winnerOutcome;
         var dev = outcome.Dev;
         var weak = WeakLabels(data);
         var rulesDev = RulesDev(data, corpus, weak);
@@ -116,23 +113,23 @@ public static class TrainingRun
         if (classifier.Encoder is { } encoder) manifest["encoder"] = EncoderJson(encoder);
         if (distilled is not null)
         {
-            var teacherBest = PipelineSearchSpace.ToPipeline(search.Best!.Configuration);
-            var (_, teacherHyperparameters) = TrainerCatalog.Create(teacherBest.Trainer, teacherBest.TrainerOptions, recipe.Seed);
+            var teacher = winnerFit.Classifier;
+            var (_, teacherHyperparameters) = TrainerCatalog.Create(winner.Trainer, winner.TrainerOptions, recipe.Seed);
             var teacherJson = new JsonObject
             {
-                ["featurizer"] = JsonSerializer.SerializeToNode(teacherBest.Featurizer, Json.Options),
+                ["featurizer"] = JsonSerializer.SerializeToNode(winner.Featurizer, Json.Options),
                 ["featureCount"] = teacher.Model.FeatureCount,
-                ["trainer"] = new JsonObject { ["name"] = teacherBest.Trainer, ["hyperparameters"] = teacherHyperparameters },
-                ["pipeline"] = PipelineJson(teacherBest),
+                ["trainer"] = new JsonObject { ["name"] = winner.Trainer, ["hyperparameters"] = teacherHyperparameters },
+                ["pipeline"] = PipelineJson(winner),
                 ["encoder"] = EncoderJson(teacher.Encoder!),
                 ["metrics"] = new JsonObject
                 {
-                    ["crossValidationScore"] = teacherOutcome.CrossValidationScore,
-                    ["dev"] = MetricsJson(teacherOutcome.Dev),
-                    ["forward"] = teacherOutcome.Forward is null ? null : MetricsJson(teacherOutcome.Forward),
+                    ["crossValidationScore"] = winnerOutcome.CrossValidationScore,
+                    ["dev"] = MetricsJson(winnerOutcome.Dev),
+                    ["forward"] = winnerOutcome.Forward is null ? null : MetricsJson(winnerOutcome.Forward),
                 },
             };
-            if (TuneThresholds(data, corpus, validation, teacherOutcome) is { } teacherThresholds) teacherJson[TopicThresholdsJson.Key] = teacherThresholds;
+            if (TuneThresholds(data, corpus, validation, winnerOutcome) is { } teacherThresholds) teacherJson[TopicThresholdsJson.Key] = teacherThresholds;
             manifest[ModelBundle.TeacherKey] = teacherJson;
             manifest["distillation"] = new JsonObject
             {
@@ -144,7 +141,7 @@ public static class TrainingRun
         }
         var bundle = new ModelBundle(manifest, data.Taxonomy, File.ReadAllBytes(recipe.TaxonomyPath), classifier, topics?.Model)
         {
-            TeacherClassifier = distilled is null ? null : teacher,
+            TeacherClassifier = distilled is null ? null : winnerFit.Classifier,
         };
         var path = Path.Combine(recipe.Output.ModelsDirectory, recipe.Output.ModelName + ".zip");
         ModelBundleFile.Save(path, bundle);
@@ -157,7 +154,7 @@ public static class TrainingRun
         {
             CrossValidationScore = outcome.CrossValidationScore,
             Forward = outcome.Forward,
-            Teacher = distilled is null ? null : new TeacherSummary(teacherOutcome.Dev, teacherOutcome.CrossValidationScore, teacherOutcome.Forward, distilled.Search, distilled.Rule),
+            Teacher = distilled is null ? null : new TeacherSummary(winnerOutcome.Dev, winnerOutcome.CrossValidationScore, winnerOutcome.Forward, distilled.Search, distilled.Rule),
         };
     }
 
