@@ -240,10 +240,18 @@ def accuracy(y, p, k, w=None) -> float:
     return float(np.sum(w * (y == p)) / np.sum(w))
 
 
-def table(gold: list[str], preds: dict[str, list[str]]) -> list[dict]:
+def hit_rate(hits: np.ndarray, w=None) -> float:
+    """Share of papers whose predicted topic is the reviewed primary or one of its secondaries (issue 18)."""
+    w = np.ones(len(hits)) if w is None else w
+    return float(np.sum(w * hits) / np.sum(w))
+
+
+def table(gold: list[str], preds: dict[str, list[str]], secondary: list[list[str]]) -> list[dict]:
     """Point estimates, 95% percentile paired-bootstrap intervals (seeded, same resamples for every
     system) and the paired difference ours − system (mean over resamples, 95% interval)."""
     y, p, k = encode(gold, preds)
+    hits = {name: np.array([x == g or x in s for x, g, s in zip(v, gold, secondary)], dtype=float)
+            for name, v in preds.items()}
     n = len(y)
     rng = np.random.default_rng(SEED)
     weights = np.stack([np.bincount(rng.integers(0, n, n), minlength=n) for _ in range(RESAMPLES)]).astype(float)
@@ -252,17 +260,20 @@ def table(gold: list[str], preds: dict[str, list[str]]) -> list[dict]:
         boot[name] = {
             "macroF1": np.array([macro_f1(y, pred, k, w) for w in weights]),
             "accuracy": np.array([accuracy(y, pred, k, w) for w in weights]),
+            "hitRate": np.array([hit_rate(hits[name], w) for w in weights]),
         }
-    for name, pred in p.items():
+    point = {name: {"macroF1": macro_f1(y, pred, k), "accuracy": accuracy(y, pred, k), "hitRate": hit_rate(hits[name])}
+             for name, pred in p.items()}
+    for name in p:
         row = {"system": name, "n": n}
-        for metric, fn in (("macroF1", macro_f1), ("accuracy", accuracy)):
+        for metric in ("macroF1", "accuracy", "hitRate"):
             b = boot[name][metric]
-            row[metric] = fn(y, pred, k)
+            row[metric] = point[name][metric]
             row[metric + "CI"] = [float(np.percentile(b, 2.5)), float(np.percentile(b, 97.5))]
             if name != OURS:
                 d = boot[OURS][metric] - b
                 row[metric + "DiffOurs"] = {
-                    "point": fn(y, p[OURS], k) - fn(y, pred, k),
+                    "point": point[OURS][metric] - point[name][metric],
                     "mean": float(d.mean()),
                     "ci": [float(np.percentile(d, 2.5)), float(np.percentile(d, 97.5))],
                     "pOursNotBetter": float(np.mean(d <= 0)),
@@ -278,10 +289,12 @@ def markdown(rows: list[dict]) -> str:
     def diff(d):
         return "—" if d is None else f"{d['mean']:+.3f} [{d['ci'][0]:+.3f}, {d['ci'][1]:+.3f}]"
 
-    lines = ["| system | macro-F1 [95% CI] | accuracy [95% CI] | ours − system, macro-F1 [95% CI] | ours − system, accuracy [95% CI] |",
-             "|---|---|---|---|---|"]
+    lines = ["| system | macro-F1 [95% CI] | accuracy [95% CI] | primary-or-secondary hit rate [95% CI] "
+             "| ours − system, macro-F1 [95% CI] | ours − system, accuracy [95% CI] |",
+             "|---|---|---|---|---|---|"]
     for r in rows:
         lines.append(f"| {r['system']} | {r['macroF1']:.3f} {ci(r['macroF1CI'])} | {r['accuracy']:.3f} {ci(r['accuracyCI'])} "
+                     f"| {r['hitRate']:.3f} {ci(r['hitRateCI'])} "
                      f"| {diff(r.get('macroF1DiffOurs'))} | {diff(r.get('accuracyDiffOurs'))} |")
     return "\n".join(lines) + "\n"
 
@@ -320,7 +333,7 @@ def cmd_heldout(a) -> None:
     preds, chosen, n_train = all_systems(papers, test, [Path(s) for s in a.scored], Path(a.out) / "work", print, tune_lr=a.tune_lr,
                                          vectors=vectors, encoder=a.encoder,
                                          teacher=[Path(s) for s in a.teacher_scored] if a.teacher_scored else None)
-    rows = table([p["topic"] for p in test], preds)
+    rows = table([p["topic"] for p in test], preds, [p.get("secondary") or [] for p in test])
     meta = {**common_meta(), "data": f"{a.describe}, {len(test)} papers not in the training data; {n_train} training papers",
             "tunedChoices": chosen}
     write(Path(a.out), a.stem, rows, meta)
@@ -348,7 +361,7 @@ def cmd_folds(a) -> None:
 
 
 def cmd_cv(a) -> None:
-    gold, preds_all, trains = [], {}, []
+    gold, secondary, preds_all, trains = [], [], {}, []
     for i in range(a.k):
         fold = Path(a.dir) / f"fold{i}"
         papers = read_jsonl(fold / "prepared" / "papers.jsonl")
@@ -357,9 +370,10 @@ def cmd_cv(a) -> None:
         preds, _, n_train = all_systems(papers, test, [fold / "scored.jsonl"], fold / "work", print, tune_lr=a.tune_lr)
         trains.append(n_train)
         gold += [p["topic"] for p in test]
+        secondary += [p.get("secondary") or [] for p in test]
         for k, v in preds.items():
             preds_all.setdefault(k, []).extend(v)
-    rows = table(gold, preds_all)
+    rows = table(gold, preds_all, secondary)
     meta = {**common_meta(), "data": f"{a.k}-fold CV over {len(gold)} reviewed 2025 papers (same folds for every system), "
                                      f"pooled out-of-fold predictions; training papers per fold {trains}"}
     write(Path(a.out), "cv2025", rows, meta)

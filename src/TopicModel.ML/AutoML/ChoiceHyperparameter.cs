@@ -30,4 +30,7 @@ public sealed record ChoiceHyperparameter : Hyperparameter
     }
 
     public override IReadOnlyList<object> Grid(int steps) => Options.Cast<object>().ToArray();
+
+    // The record's generated text would print the options' list type, not the options (manifests and leaderboards show it).
+    public override string ToString() => $"{Name}: one of [{string.Join(", ", Options)}], default {DefaultValue}";
 }

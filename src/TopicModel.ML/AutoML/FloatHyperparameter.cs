@@ -43,4 +43,7 @@ public sealed record FloatHyperparameter : Hyperparameter
 
     public override IReadOnlyList<object> Grid(int steps) =>
         Min == Max || steps < 2 ? [DefaultValue] : Enumerable.Range(0, steps).Select(i => FromUnit(i / (double)(steps - 1))).Distinct().ToArray();
+
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Name}: real in [{Min:G4}, {Max:G4}]{(Log ? " on a log scale" : "")}, default {DefaultValue:G4}");
 }

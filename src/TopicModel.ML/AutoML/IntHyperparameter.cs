@@ -45,4 +45,7 @@ public sealed record IntHyperparameter : Hyperparameter
         Max - Min + 1 <= steps
             ? Enumerable.Range(Min, Max - Min + 1).Cast<object>().ToArray()
             : Enumerable.Range(0, steps).Select(i => FromUnit(i / (double)(steps - 1))).Distinct().ToArray();
+
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Name}: integer in [{Min}, {Max}]{(Log ? " on a log scale" : "")}, default {DefaultValue}");
 }

@@ -70,4 +70,14 @@ public sealed class HyperparameterTests
         Assert.All(grid, c => Assert.Equal(3.0, c.Double("fixed")));
         Assert.Equal(3, space.Free.Count);
     }
+
+    [Fact]
+    public void Each_dimension_describes_its_range_or_options_as_the_manifest_records_them()
+    {
+        Assert.Equal("trainer: one of [NaiveBayes, OneVersusAll], default OneVersusAll",
+            new ChoiceHyperparameter("trainer", ["NaiveBayes", "OneVersusAll"], "OneVersusAll").ToString());
+        Assert.Equal("n: integer in [1, 3], default 2", new IntHyperparameter("n", 1, 3, 2).ToString());
+        Assert.Equal("l2: real in [1E-06, 0.01] on a log scale, default 0.0001",
+            new FloatHyperparameter("l2", 1e-6, 1e-2, 1e-4, Log: true).ToString());
+    }
 }
