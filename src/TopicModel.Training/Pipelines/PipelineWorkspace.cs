@@ -112,7 +112,9 @@ public sealed class PipelineWorkspace
                 var p = poolTargets.Probabilities[i];
                 if (poolTargets.Hard)
                 {
-                    examples.Add((Corpus.PoolStart + i, ArgMax(p), options.PoolWeight));
+                    // A pseudo-label the teacher is unsure of teaches its noise; below the floor the paper is left out.
+                    var top = ArgMax(p);
+                    if (p[top] >= poolTargets.MinProbability) examples.Add((Corpus.PoolStart + i, top, options.PoolWeight));
                     continue;
                 }
                 for (var c = 0; c < p.Length; c++)

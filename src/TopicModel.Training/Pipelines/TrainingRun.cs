@@ -188,7 +188,7 @@ public static class TrainingRun
         var min = (float)recipe.Distillation.MinProbability;
         var hard = recipe.Distillation.Targets == DistillationSection.HardTargets;
         var rule = $"a lexical student (no sentence vectors) learns the teacher's {(hard ? "most probable topic" : "probabilities")} on the {corpus.Pool.Count} unlabeled pool papers "
-            + (hard ? "(weighted by poolWeight)" : $"(topics at or above {min:0.###}, weighted by poolWeight)") + " plus the labeled papers; validated on the same folds, each fold's pool "
+            + (hard ? $"(those whose top topic has probability {min:0.###} or more, weighted by poolWeight)" : $"(topics at or above {min:0.###}, weighted by poolWeight)") + " plus the labeled papers; validated on the same folds, each fold's pool "
             + "labeled by the teacher fitted on that fold";
         log?.Invoke($"distillation: {rule}; searching {space.Free.Count} hyperparameters for the student ({recipe.Distillation.MaxTrials} trials)");
         var (search, outcome) = Search(recipe, space, tuner, validation, new ExperimentBudget(null, recipe.Distillation.MaxTrials), onTrial, cancellation,
