@@ -76,6 +76,9 @@ public sealed class PipelineWorkspace
     public FittedPipeline Fit(PipelineOptions options, IReadOnlyList<int> labeled, string subsetKey, CancellationToken cancellation = default,
         DateOnly? poolBefore = null, PoolTargets? poolTargets = null)
     {
+        // Known before any featurizing: a search that pairs the two loses one trial, not the minutes of its folds.
+        if (options.Trainer == NaiveBayes.TrainerName && options.Encoder is not null)
+            throw new TopicModelException($"{NaiveBayes.TrainerName}: reads features as counts, and the {options.Encoder} sentence vectors have negative values; pair it with encoder \"none\"");
         var pool = PoolPapers(poolBefore);
         var (featurizer, textRows) = TextFeatures(options.Featurizer, labeled, pool, subsetKey);
         cancellation.ThrowIfCancellationRequested();

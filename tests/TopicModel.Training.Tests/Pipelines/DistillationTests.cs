@@ -124,6 +124,44 @@ public sealed class DistillationTests(DistilledModel model) : IClassFixture<Dist
     }
 
     [Fact]
+    public void Hard_targets_leave_out_pool_papers_whose_teacher_is_below_the_probability_floor()
+    {
+        var corpus = TrainingRun.Corpus(_result.Data);
+        var workspace = new PipelineWorkspace(corpus, new RuleFeatures(_result.Data.Taxonomy, new DataPrep.Labeling.LabelingOptions()), seed: 3);
+        var labeled = Enumerable.Range(0, corpus.Labeled.Count).ToArray();
+        // An unsure teacher: every pool paper's top topic is one no pool paper has as weak label, at probability 0.4.
+        var code = Enumerable.Range(0, 14).First(t => corpus.Pool.All(p => p.Topic != t));
+        var targets = corpus.Pool.Select(_ => Enumerable.Range(0, 14).Select(c => c == code ? 0.4f : 0.6f / 13).ToArray()).ToArray();
+        var options = new PipelineOptions { Trainer = "SdcaMaximumEntropy", PoolWeight = 3 };
+
+        var kept = workspace.Fit(options, labeled, "all", poolTargets: new PoolTargets(targets, 0.02f, Hard: true));
+        var floored = workspace.Fit(options, labeled, "all", poolTargets: new PoolTargets(targets, 0.5f, Hard: true));
+        // No probability reaches 1: a fit that learns from no pool paper at all, on the same features.
+        var none = workspace.Fit(options, labeled, "all", poolTargets: new PoolTargets(targets, 1f, Hard: true));
+
+        float[] Predict(FittedPipeline f, int i)
+        {
+            var probabilities = new float[14];
+            f.Predict(corpus.PoolStart + i, probabilities);
+            return probabilities;
+        }
+        int Code(FittedPipeline f) => Enumerable.Range(0, corpus.Pool.Count).Count(i => Array.IndexOf(Predict(f, i), Predict(f, i).Max()) == code);
+        Assert.True(Code(kept) >= corpus.Pool.Count * 0.9, $"below the floor's default: {Code(kept)} of {corpus.Pool.Count}");
+        Assert.True(Code(floored) < Code(kept), $"above the floor: {Code(floored)} of {corpus.Pool.Count}");
+        for (var i = 0; i < corpus.Pool.Count; i++) Assert.Equal(Predict(none, i), Predict(floored, i));
+    }
+
+    [Fact]
+    public void Naive_bayes_with_sentence_vectors_is_refused_before_any_fitting()
+    {
+        var corpus = TrainingRun.Corpus(_result.Data);
+        var workspace = new PipelineWorkspace(corpus, new RuleFeatures(_result.Data.Taxonomy, new DataPrep.Labeling.LabelingOptions()), seed: 3);
+        var e = Assert.Throws<TopicModelException>(() =>
+            workspace.Fit(new PipelineOptions { Trainer = "NaiveBayes", Encoder = "MiniLM" }, [.. Enumerable.Range(0, corpus.Labeled.Count)], "all"));
+        Assert.Contains("NaiveBayes: reads features as counts, and the MiniLM sentence vectors have negative values", e.Message);
+    }
+
+    [Fact]
     public void A_student_search_space_with_an_encoder_is_refused_naming_the_recipe_path()
     {
         using var recipe = DistillationRecipe.Create("soft", json => json["distillation"]!["searchSpace"]!["encoder"] = "MiniLM");
