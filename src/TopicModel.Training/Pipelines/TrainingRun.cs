@@ -200,7 +200,8 @@ public static class TrainingRun
             pool[i] = new float[corpus.Taxonomy.Ids.Count];
             teacher.Predict(corpus.PoolStart + i, pool[i]);
         }
-        log?.Invoke($"distillation: student search stopped: {search.StopReason}; refitting the best student (trial {search.Best.Number}) on all labeled papers and the teacher-labeled pool");
+        var taught = hard ? pool.Count(p => p.Max() >= min) : pool.Length;
+        log?.Invoke($"distillation: student search stopped: {search.StopReason}; refitting the best student (trial {search.Best.Number}) on all labeled papers and the teacher-labeled pool ({taught} of {pool.Length} papers)");
         var student = workspace.Fit(best, Enumerable.Range(0, corpus.Labeled.Count).ToArray(), "all", cancellation, poolTargets: new PoolTargets(pool, min, hard)).Classifier;
         return new Distilled(best, student, outcome, search, space, automl, rule);
     }
