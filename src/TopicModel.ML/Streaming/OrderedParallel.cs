@@ -1,12 +1,18 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 
 namespace TopicModel.ML.Streaming;
 
 /// <summary>
 /// Maps a (possibly endless) stream on all cores and yields the results in input order, holding at
-/// most a few batches in memory: a reader task fills fixed-size batches into a bounded channel while
+/// most a few batches in memory: a reader thread fills fixed-size batches into a bounded queue while
 /// the caller's thread maps the current batch with a parallel loop and yields it.
 /// </summary>
+/// <remarks>
+/// The reader is a thread of its own and both sides of the queue block synchronously, so no hand-off waits for a
+/// thread-pool thread. With the reader as a pool task and the caller blocking on an async wait, a pool kept busy by
+/// other work (parallel tests, other parallel loops) stalled the stream for seconds at a time until the pool grew.
+/// </remarks>
 public static class OrderedParallel
 {
     public static IEnumerable<TOut> Map<TIn, TOut>(
@@ -18,40 +24,41 @@ public static class OrderedParallel
     {
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize));
         var workers = degreeOfParallelism > 0 ? degreeOfParallelism : Environment.ProcessorCount;
-        var batches = Channel.CreateBounded<TIn[]>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var batches = new BlockingCollection<TIn[]>(boundedCapacity: 2);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        var reader = Task.Run(() => Fill(source, batchSize, batches.Writer, stop.Token), stop.Token);
+        Exception? failure = null;
+        var reader = new Thread(() => failure = Fill(source, batchSize, batches, stop.Token)) { IsBackground = true, Name = "OrderedParallel reader" };
+        reader.Start();
         try
         {
             var options = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellation };
-            while (batches.Reader.WaitToReadAsync(cancellation).AsTask().GetAwaiter().GetResult())
+            foreach (var batch in batches.GetConsumingEnumerable(cancellation))
             {
-                while (batches.Reader.TryRead(out var batch))
+                cancellation.ThrowIfCancellationRequested();
+                var results = new TOut[batch.Length];
+                if (workers == 1 || batch.Length < 64)
                 {
-                    var results = new TOut[batch.Length];
-                    if (workers == 1 || batch.Length < 64)
-                    {
-                        for (var i = 0; i < batch.Length; i++) results[i] = map(batch[i]);
-                    }
-                    else
-                    {
-                        Parallel.For(0, batch.Length, options, i => results[i] = map(batch[i]));
-                    }
-                    foreach (var r in results) yield return r;
+                    for (var i = 0; i < batch.Length; i++) results[i] = map(batch[i]);
                 }
+                else
+                {
+                    Parallel.For(0, batch.Length, options, i => results[i] = map(batch[i]));
+                }
+                foreach (var r in results) yield return r;
             }
-            // Surfaces an exception the reader hit after its last batch.
-            reader.GetAwaiter().GetResult();
+            // The queue is complete: the reader is done, and a failure it hit after its last batch surfaces here.
+            reader.Join();
+            if (failure is not null) ExceptionDispatchInfo.Throw(failure);
         }
         finally
         {
             stop.Cancel();
-            try { reader.Wait(); }
-            catch (AggregateException) { /* the reader's failure was already surfaced through the channel */ }
+            reader.Join();
         }
     }
 
-    private static async Task Fill<TIn>(IEnumerable<TIn> source, int batchSize, ChannelWriter<TIn[]> writer, CancellationToken cancellation)
+    /// <summary>Reads the source into batches until it ends, fails (returned) or the consumer stops; always completes the queue.</summary>
+    private static Exception? Fill<TIn>(IEnumerable<TIn> source, int batchSize, BlockingCollection<TIn[]> batches, CancellationToken cancellation)
     {
         try
         {
@@ -61,16 +68,24 @@ public static class OrderedParallel
                 batch.Add(item);
                 if (batch.Count == batchSize)
                 {
-                    await writer.WriteAsync(batch.ToArray(), cancellation).ConfigureAwait(false);
+                    batches.Add(batch.ToArray(), cancellation);
                     batch.Clear();
                 }
             }
-            if (batch.Count > 0) await writer.WriteAsync(batch.ToArray(), cancellation).ConfigureAwait(false);
-            writer.Complete();
+            if (batch.Count > 0) batches.Add(batch.ToArray(), cancellation);
+            return null;
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            return null; // the consumer stopped reading
         }
         catch (Exception e)
         {
-            writer.Complete(e);
+            return e;
+        }
+        finally
+        {
+            batches.CompleteAdding();
         }
     }
 }
