@@ -1,17 +1,18 @@
-using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
+using System.Threading.Channels;
 
 namespace TopicModel.ML.Streaming;
 
 /// <summary>
 /// Maps a (possibly endless) stream on all cores and yields the results in input order, holding at
-/// most a few batches in memory: a reader thread fills fixed-size batches into a bounded queue while
+/// most a few batches in memory: a reader thread fills fixed-size batches into a bounded channel while
 /// the caller's thread maps the current batch with a parallel loop and yields it.
 /// </summary>
 /// <remarks>
-/// The reader is a thread of its own and both sides of the queue block synchronously, so no hand-off waits for a
-/// thread-pool thread. With the reader as a pool task and the caller blocking on an async wait, a pool kept busy by
-/// other work (parallel tests, other parallel loops) stalled the stream for seconds at a time until the pool grew.
+/// No hand-off waits for a thread-pool thread: the reader is a thread of its own, and the channel completes a
+/// waiting side inline on the thread that wrote or read (synchronous continuations), not through the pool. With the
+/// reader as a pool task and the waits completed on the pool, a pool kept busy by other work (parallel tests, other
+/// parallel loops) stalled the stream for seconds at a time until the pool grew.
 /// </remarks>
 public static class OrderedParallel
 {
@@ -24,29 +25,31 @@ public static class OrderedParallel
     {
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize));
         var workers = degreeOfParallelism > 0 ? degreeOfParallelism : Environment.ProcessorCount;
-        using var batches = new BlockingCollection<TIn[]>(boundedCapacity: 2);
+        var batches = Channel.CreateBounded<TIn[]>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true, AllowSynchronousContinuations = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         Exception? failure = null;
-        var reader = new Thread(() => failure = Fill(source, batchSize, batches, stop.Token)) { IsBackground = true, Name = "OrderedParallel reader" };
+        var reader = new Thread(() => failure = Fill(source, batchSize, batches.Writer, stop.Token)) { IsBackground = true, Name = "OrderedParallel reader" };
         reader.Start();
         try
         {
             var options = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellation };
-            foreach (var batch in batches.GetConsumingEnumerable(cancellation))
+            while (batches.Reader.WaitToReadAsync(cancellation).AsTask().GetAwaiter().GetResult())
             {
-                cancellation.ThrowIfCancellationRequested();
-                var results = new TOut[batch.Length];
-                if (workers == 1 || batch.Length < 64)
+                while (batches.Reader.TryRead(out var batch))
                 {
-                    for (var i = 0; i < batch.Length; i++) results[i] = map(batch[i]);
+                    var results = new TOut[batch.Length];
+                    if (workers == 1 || batch.Length < 64)
+                    {
+                        for (var i = 0; i < batch.Length; i++) results[i] = map(batch[i]);
+                    }
+                    else
+                    {
+                        Parallel.For(0, batch.Length, options, i => results[i] = map(batch[i]));
+                    }
+                    foreach (var r in results) yield return r;
                 }
-                else
-                {
-                    Parallel.For(0, batch.Length, options, i => results[i] = map(batch[i]));
-                }
-                foreach (var r in results) yield return r;
             }
-            // The queue is complete: the reader is done, and a failure it hit after its last batch surfaces here.
+            // The channel is complete: the reader is done, and a failure it hit after its last batch surfaces here.
             reader.Join();
             if (failure is not null) ExceptionDispatchInfo.Throw(failure);
         }
@@ -57,8 +60,8 @@ public static class OrderedParallel
         }
     }
 
-    /// <summary>Reads the source into batches until it ends, fails (returned) or the consumer stops; always completes the queue.</summary>
-    private static Exception? Fill<TIn>(IEnumerable<TIn> source, int batchSize, BlockingCollection<TIn[]> batches, CancellationToken cancellation)
+    /// <summary>Reads the source into batches until it ends, fails (returned) or the consumer stops; always completes the channel.</summary>
+    private static Exception? Fill<TIn>(IEnumerable<TIn> source, int batchSize, ChannelWriter<TIn[]> writer, CancellationToken cancellation)
     {
         try
         {
@@ -68,11 +71,11 @@ public static class OrderedParallel
                 batch.Add(item);
                 if (batch.Count == batchSize)
                 {
-                    batches.Add(batch.ToArray(), cancellation);
+                    Write(writer, batch.ToArray(), cancellation);
                     batch.Clear();
                 }
             }
-            if (batch.Count > 0) batches.Add(batch.ToArray(), cancellation);
+            if (batch.Count > 0) Write(writer, batch.ToArray(), cancellation);
             return null;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -85,7 +88,17 @@ public static class OrderedParallel
         }
         finally
         {
-            batches.CompleteAdding();
+            writer.TryComplete();
+        }
+    }
+
+    /// <summary>Writes a batch, blocking this (the reader's own) thread while the channel is full.</summary>
+    private static void Write<TIn>(ChannelWriter<TIn[]> writer, TIn[] batch, CancellationToken cancellation)
+    {
+        while (!writer.TryWrite(batch))
+        {
+            if (!writer.WaitToWriteAsync(cancellation).AsTask().GetAwaiter().GetResult())
+                throw new InvalidOperationException("the batch channel was completed while the reader was writing");
         }
     }
 }

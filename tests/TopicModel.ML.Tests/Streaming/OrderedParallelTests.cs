@@ -48,7 +48,7 @@ public class OrderedParallelTests
     }
 
     [Fact]
-    public void The_reader_and_the_hand_offs_do_not_wait_for_the_thread_pool()
+    public void The_reader_does_not_run_on_the_thread_pool()
     {
         // A reader on a pool thread stalled for seconds whenever other work kept the pool busy (28 s once in CI for this
         // class's cancellation test); the source is read on a thread of its own.
