@@ -41,7 +41,7 @@ public static class EvaluationStep
         ModelComparison? comparison = null;
         if (baseline is not null)
         {
-            var other = Evaluator.Evaluate(baseline.Name, baseline.Classifier, data.Taxonomy, heldOut, training, options with { ExplainedTerms = 0 });
+            var other = Evaluator.Evaluate(baseline.Name, baseline.Classifier, data.Taxonomy, heldOut, training, options with { ExplainedTerms = 0 }, sameData: result);
             comparison = ModelComparer.Compare(other, result, options.Bootstrap);
         }
         var files = recipe.Data.HeldOut.Select(Path.GetFileName).OfType<string>().ToArray();

@@ -22,6 +22,8 @@ public static class Evaluator
 
     /// <param name="classifier">Any classifier over the taxonomy's topics; a <see cref="TextClassifier"/> also explains its errors.</param>
     /// <param name="thresholds">How probabilities become a paper's topics for the multi-label metrics; null: the primary topic alone.</param>
+    /// <param name="sameData">An evaluation of another model on these same evaluation and training papers with the same
+    /// leakage options (a baseline beside the model): its leakage check is reused, since it depends on the papers alone.</param>
     public static EvaluationResult Evaluate(
         string modelName,
         IPaperClassifier classifier,
@@ -29,11 +31,15 @@ public static class Evaluator
         IReadOnlyList<EvaluationPaper> evaluation,
         IReadOnlyList<EvaluationPaper> training,
         EvaluationOptions options,
-        TopicThresholds? thresholds = null)
+        TopicThresholds? thresholds = null,
+        EvaluationResult? sameData = null)
     {
         if (!classifier.Topics.SequenceEqual(taxonomy.Ids))
             throw new TopicModelException($"the model predicts [{string.Join(", ", classifier.Topics)}], not the taxonomy's topics");
-        var leaked = LeakageCheck.Find(evaluation.Select(p => p.Paper).ToArray(), training.Select(p => p.Paper).ToArray(), options.Leakage);
+        if (sameData is not null && sameData.Leakage.Options != options.Leakage)
+            throw new ArgumentException("the other evaluation checked leakage with other options", nameof(sameData));
+        var leaked = sameData?.Leakage.Papers
+            ?? LeakageCheck.Find(evaluation.Select(p => p.Paper).ToArray(), training.Select(p => p.Paper).ToArray(), options.Leakage);
         var leakedIds = leaked.Select(l => l.Paper.Id).ToHashSet(StringComparer.Ordinal);
         var kept = options.IncludeLeaked ? evaluation : evaluation.Where(p => !leakedIds.Contains(p.Paper.Id)).ToArray();
         if (kept.Count == 0)

@@ -1,12 +1,19 @@
+using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 
 namespace TopicModel.ML.Streaming;
 
 /// <summary>
 /// Maps a (possibly endless) stream on all cores and yields the results in input order, holding at
-/// most a few batches in memory: a reader task fills fixed-size batches into a bounded channel while
+/// most a few batches in memory: a reader thread fills fixed-size batches into a bounded channel while
 /// the caller's thread maps the current batch with a parallel loop and yields it.
 /// </summary>
+/// <remarks>
+/// No hand-off waits for a thread-pool thread: the reader is a thread of its own, and the channel completes a
+/// waiting side inline on the thread that wrote or read (synchronous continuations), not through the pool. With the
+/// reader as a pool task and the waits completed on the pool, a pool kept busy by other work (parallel tests, other
+/// parallel loops) stalled the stream for seconds at a time until the pool grew.
+/// </remarks>
 public static class OrderedParallel
 {
     public static IEnumerable<TOut> Map<TIn, TOut>(
@@ -18,9 +25,11 @@ public static class OrderedParallel
     {
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize));
         var workers = degreeOfParallelism > 0 ? degreeOfParallelism : Environment.ProcessorCount;
-        var batches = Channel.CreateBounded<TIn[]>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var batches = Channel.CreateBounded<TIn[]>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true, AllowSynchronousContinuations = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        var reader = Task.Run(() => Fill(source, batchSize, batches.Writer, stop.Token), stop.Token);
+        Exception? failure = null;
+        var reader = new Thread(() => failure = Fill(source, batchSize, batches.Writer, stop.Token)) { IsBackground = true, Name = "OrderedParallel reader" };
+        reader.Start();
         try
         {
             var options = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellation };
@@ -40,18 +49,19 @@ public static class OrderedParallel
                     foreach (var r in results) yield return r;
                 }
             }
-            // Surfaces an exception the reader hit after its last batch.
-            reader.GetAwaiter().GetResult();
+            // The channel is complete: the reader is done, and a failure it hit after its last batch surfaces here.
+            reader.Join();
+            if (failure is not null) ExceptionDispatchInfo.Throw(failure);
         }
         finally
         {
             stop.Cancel();
-            try { reader.Wait(); }
-            catch (AggregateException) { /* the reader's failure was already surfaced through the channel */ }
+            reader.Join();
         }
     }
 
-    private static async Task Fill<TIn>(IEnumerable<TIn> source, int batchSize, ChannelWriter<TIn[]> writer, CancellationToken cancellation)
+    /// <summary>Reads the source into batches until it ends, fails (returned) or the consumer stops; always completes the channel.</summary>
+    private static Exception? Fill<TIn>(IEnumerable<TIn> source, int batchSize, ChannelWriter<TIn[]> writer, CancellationToken cancellation)
     {
         try
         {
@@ -61,16 +71,34 @@ public static class OrderedParallel
                 batch.Add(item);
                 if (batch.Count == batchSize)
                 {
-                    await writer.WriteAsync(batch.ToArray(), cancellation).ConfigureAwait(false);
+                    Write(writer, batch.ToArray(), cancellation);
                     batch.Clear();
                 }
             }
-            if (batch.Count > 0) await writer.WriteAsync(batch.ToArray(), cancellation).ConfigureAwait(false);
-            writer.Complete();
+            if (batch.Count > 0) Write(writer, batch.ToArray(), cancellation);
+            return null;
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            return null; // the consumer stopped reading
         }
         catch (Exception e)
         {
-            writer.Complete(e);
+            return e;
+        }
+        finally
+        {
+            writer.TryComplete();
+        }
+    }
+
+    /// <summary>Writes a batch, blocking this (the reader's own) thread while the channel is full.</summary>
+    private static void Write<TIn>(ChannelWriter<TIn[]> writer, TIn[] batch, CancellationToken cancellation)
+    {
+        while (!writer.TryWrite(batch))
+        {
+            if (!writer.WaitToWriteAsync(cancellation).AsTask().GetAwaiter().GetResult())
+                throw new InvalidOperationException("the batch channel was completed while the reader was writing");
         }
     }
 }

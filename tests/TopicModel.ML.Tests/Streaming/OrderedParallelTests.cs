@@ -48,6 +48,25 @@ public class OrderedParallelTests
     }
 
     [Fact]
+    public void The_reader_does_not_run_on_the_thread_pool()
+    {
+        // A reader on a pool thread stalled for seconds whenever other work kept the pool busy (28 s once in CI for this
+        // class's cancellation test); the source is read on a thread of its own.
+        var onPool = 0;
+        IEnumerable<int> Source()
+        {
+            for (var i = 0; i < 10_000; i++)
+            {
+                if (Thread.CurrentThread.IsThreadPoolThread) Interlocked.Increment(ref onPool);
+                yield return i;
+            }
+        }
+
+        Assert.Equal(10_000, OrderedParallel.Map(Source(), i => i, batchSize: 100).Count());
+        Assert.Equal(0, onPool);
+    }
+
+    [Fact]
     public void A_failure_in_the_source_reaches_the_consumer()
     {
         IEnumerable<int> Broken()

@@ -201,9 +201,11 @@ public sealed class TrainingRunTests(TrainedModel trained)
     public void Same_data_recipe_seed_and_trial_limit_give_the_same_leaderboard_and_a_byte_identical_bundle()
     {
         using var recipe = new TempRecipe(j => j["automl"] = new JsonObject { ["maxTrials"] = 2, ["folds"] = 3 });
-        var first = Train(RecipeReader.Read(recipe.RecipePath));
+        // The same files as the fixture's recipe, so its prepared data is this recipe's data (prep's own repeatability:
+        // the Cli's RepeatabilityTests). Both trainings read it; neither may change it.
+        var first = TrainingRun.Run(RecipeReader.Read(recipe.RecipePath), trained.Result.Data);
         var firstBytes = File.ReadAllBytes(first.BundlePath);
-        var second = Train(RecipeReader.Read(recipe.RecipePath));
+        var second = TrainingRun.Run(RecipeReader.Read(recipe.RecipePath), trained.Result.Data);
 
         Assert.Equal(firstBytes, File.ReadAllBytes(second.BundlePath));
         Assert.Equal(first.Search.Trials.Select(t => (t.Configuration.Key, t.Score)), second.Search.Trials.Select(t => (t.Configuration.Key, t.Score)));
@@ -252,7 +254,7 @@ public sealed class TrainingRunTests(TrainedModel trained)
                  "poolWeight": 0, "selfTraining": "off", "selfTrainingThreshold": 0.9, "selfTrainingWeight": 0.5, "topicFeatureWeight": 0}
                 """),
         });
-        var result = Train(RecipeReader.Read(recipe.RecipePath));
+        var result = TrainingRun.Run(RecipeReader.Read(recipe.RecipePath), trained.Result.Data); // the fixture's data: the same files
 
         Assert.Single(result.Search.Trials);
         Assert.Equal("search space exhausted", result.Search.StopReason);
