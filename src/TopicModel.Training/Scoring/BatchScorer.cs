@@ -78,8 +78,19 @@ public static class BatchScorer
         // A CSV header belongs to the first shard only, so the shards' outputs concatenate to the whole job's.
         using var writer = new ScoredPaperWriter(output, options.Format, topicMixture: topicModel is not null,
             header: options.Header && (options.Shard?.Index ?? 0) == 0);
-        foreach (var (item, result) in OrderedParallel.Map(items, item => (item, Classify(item, classifier, options.Top, topicModel, options.TopicSets)), options.BatchSize, options.DegreeOfParallelism, cancellation))
+        // JSON Lines records arrive unparsed (ReaderOptions.DeferJsonlParsing) and are parsed on the workers; a file's
+        // "no papers" check runs once the records after it come through in order.
+        JsonlSource? source = null;
+        foreach (var (item, result, from) in OrderedParallel.Map(items, item => item.Line is { } line
+                     ? ParseAndClassify(line, classifier, options.Top, topicModel, options.TopicSets)
+                     : (item, Classify(item, classifier, options.Top, topicModel, options.TopicSets), null),
+                     options.BatchSize, options.DegreeOfParallelism, cancellation))
         {
+            if (from != source)
+            {
+                source?.ThrowIfNoPapers();
+                source = from;
+            }
             if (result is not null)
             {
                 writer.Write(result);
@@ -97,15 +108,27 @@ public static class BatchScorer
                 warn?.Invoke(warning);
             }
         }
+        source?.ThrowIfNoPapers();
         writer.Flush();
         rejects.Flush();
         progress?.Invoke(scored + rejected);
         return new ScoringSummary(scored, rejected, warnings, clock.Elapsed);
     }
 
+    private static (ReadItem Item, ScoredPaper? Result, JsonlSource Source) ParseAndClassify(JsonlLine line, IPaperClassifier classifier, int top,
+        LdaModel? topicModel, ML.MultiLabel.TopicThresholds? topicSets)
+    {
+        var item = line.Parse();
+        return (item, Classify(item, classifier, top, topicModel, topicSets), line.Source);
+    }
+
+    /// <summary>Reader options for scoring: JSON Lines records are parsed on the scoring threads, not the reader's.</summary>
+    public static ReaderOptions ForScoring(ReaderOptions? options) => (options ?? ReaderOptions.Default) with { DeferJsonlParsing = true };
+
     /// <summary>The records to score: every input's, or with a shard of more than one, the shard's part (<see cref="ShardPlan"/>).</summary>
     public static IEnumerable<ReadItem> Records(IReadOnlyList<string> inputs, ScoringOptions options)
     {
+        options = options with { Reader = ForScoring(options.Reader) };
         if (options.Shard is not { Count: > 1 } shard) return inputs.SelectMany(path => PaperReader.Read(path, options.Reader));
         var sized = inputs.Select(path =>
         {
