@@ -148,7 +148,9 @@ internal static class JsonlParser
         {
             switch (id.TokenType)
             {
-                case JsonTokenType.String: sourceId = id.GetString(); break;
+                case JsonTokenType.String:
+                    if (!TryString(id, out sourceId)) return ReadItem.Of(Reject(file, number, bytes, LoneSurrogate("id"), options));
+                    break;
                 case JsonTokenType.Number: sourceId = Encoding.UTF8.GetString(id.ValueSpan); break;
                 case JsonTokenType.Null: break;
                 default: return ReadItem.Of(Reject(file, number, bytes, $"\"id\" must be a string or a number, found {Kind(id.TokenType)}", options));
@@ -158,7 +160,7 @@ internal static class JsonlParser
         DateOnly? parsedDate = null;
         if (hasDate && date.TokenType != JsonTokenType.Null)
         {
-            if (date.TokenType != JsonTokenType.String || !IsoDate.TryParse(date.GetString()!, out var parsed))
+            if (date.TokenType != JsonTokenType.String || !TryString(date, out var dateText) || !IsoDate.TryParse(dateText, out var parsed))
             {
                 var raw = Encoding.UTF8.GetString(bytes[(int)dateStart..(int)dateEnd]);
                 return ReadItem.Of(Reject(file, number, bytes, $"\"date\" must be an ISO date (yyyy-MM-dd), found {raw}", options));
@@ -182,7 +184,12 @@ internal static class JsonlParser
             problem = $"\"{name}\" must be a string, found {Kind(value.TokenType)}";
             return false;
         }
-        text = TextCleaner.Clean(value.GetString()!);
+        if (!TryString(value, out var raw))
+        {
+            problem = LoneSurrogate(name);
+            return false;
+        }
+        text = TextCleaner.Clean(raw);
         if (text.Length == 0)
         {
             problem = $"\"{name}\" is empty";
@@ -228,7 +235,9 @@ internal static class JsonlParser
             {
                 switch (id.ValueKind)
                 {
-                    case JsonValueKind.String: sourceId = id.GetString(); break;
+                    case JsonValueKind.String:
+                        if (!TryString(id, out sourceId)) return ReadItem.Of(Reject(file, line, LoneSurrogate("id"), options));
+                        break;
                     case JsonValueKind.Number: sourceId = id.GetRawText(); break;
                     case JsonValueKind.Null: break;
                     default: return ReadItem.Of(Reject(file, line, $"\"id\" must be a string or a number, found {Kind(id)}", options));
@@ -238,7 +247,7 @@ internal static class JsonlParser
             DateOnly? date = null;
             if (root.TryGetProperty("date", out var d) && d.ValueKind != JsonValueKind.Null)
             {
-                if (d.ValueKind != JsonValueKind.String || !IsoDate.TryParse(d.GetString()!, out var parsed))
+                if (d.ValueKind != JsonValueKind.String || !TryString(d, out var dateText) || !IsoDate.TryParse(dateText, out var parsed))
                     return ReadItem.Of(Reject(file, line, $"\"date\" must be an ISO date (yyyy-MM-dd), found {d.GetRawText()}", options));
                 date = parsed;
             }
@@ -260,7 +269,12 @@ internal static class JsonlParser
             problem = $"\"{name}\" must be a string, found {Kind(el)}";
             return false;
         }
-        value = TextCleaner.Clean(el.GetString()!);
+        if (!TryString(el, out var raw))
+        {
+            problem = LoneSurrogate(name);
+            return false;
+        }
+        value = TextCleaner.Clean(raw);
         if (value.Length == 0)
         {
             problem = $"\"{name}\" is empty";
@@ -268,6 +282,41 @@ internal static class JsonlParser
         }
         return true;
     }
+
+    /// <summary>
+    /// A JSON string's text; false when it escapes half of a UTF-16 surrogate pair ("\\ud800" alone), which is valid
+    /// JSON but no text (System.Text.Json throws InvalidOperationException for it).
+    /// </summary>
+    private static bool TryString(JsonElement value, out string text)
+    {
+        try
+        {
+            text = value.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = "";
+            return false;
+        }
+    }
+
+    /// <inheritdoc cref="TryString(JsonElement, out string)"/>
+    private static bool TryString(Utf8JsonReader value, out string text)
+    {
+        try
+        {
+            text = value.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = "";
+            return false;
+        }
+    }
+
+    private static string LoneSurrogate(string name) => $"\"{name}\" is not valid text: a \\u escape of half a UTF-16 surrogate pair without the other half";
 
     private static string Kind(JsonElement el) => el.ValueKind switch
     {

@@ -32,6 +32,8 @@ public sealed class DeferredJsonlParsingTests
         Encoding.UTF8.GetBytes("{\"title\":\"long\",\"abstract\":\"" + new string('y', 5000) + "\"}"),
         Encoding.UTF8.GetBytes("{\"title\":\"wide\",\"abstract\":\"" + new string('\u00e9', 2500) + "\"}"),
         "{\"title\":\"t\",\"abstract\":\"a\",\"id\":\"\\\"quoted\\\"\"}"u8.ToArray(), ""u8.ToArray(),
+        "{\"title\":\"half \\ud800 a pair\",\"abstract\":\"a\"}"u8.ToArray(), "{\"title\":\"t\",\"abstract\":\"a\",\"id\":\"\\udc00\"}"u8.ToArray(),
+        "{\"title\":\"t\",\"abstract\":\"a\",\"date\":\"\\ud800\"}"u8.ToArray(), "{\"title\":\"pair \\ud83d\\ude00 whole\",\"abstract\":\"a\"}"u8.ToArray(),
     ];
 
     private static byte[] MixedFile()
@@ -140,5 +142,20 @@ public sealed class DeferredJsonlParsingTests
 
         Assert.NotNull(line.Parse().Paper);
         Assert.Throws<InvalidOperationException>(() => line.Parse());
+    }
+
+    [Fact]
+    public void Half_a_surrogate_pair_escaped_is_a_reject_not_a_crash()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Write("surrogate.jsonl", "{\"title\": \"ok\", \"abstract\": \"fine\"}\n{\"title\": \"x \\ud800\", \"abstract\": \"a\"}\n");
+
+        foreach (var options in new[] { Parsed, Deferred })
+        {
+            var items = PaperReader.Read(path, options).Select(i => i.Line?.Parse() ?? i).ToList();
+            var reject = Assert.Single(items, i => i.Rejected is not null).Rejected!;
+            Assert.Equal(2, reject.Line);
+            Assert.StartsWith("\"title\" is not valid text: a \\u escape of half a UTF-16 surrogate pair", reject.Reason);
+        }
     }
 }
