@@ -80,6 +80,20 @@ public static class ScoreProfile
                 Console.WriteLine($"| {detail} | {detailSeconds / n * 1e6:F1} | |");
         }
         Console.WriteLine($"| **sum** | **{total / n * 1e6:F1}** | = {n / total:N0} papers per CPU-second |");
+        var classifyBytes = Allocated(() =>
+        {
+            for (var i = 0; i < n; i++) BatchScorer.Classify(papers[i], classifier, 3, lda);
+        });
+        var parseBytes = Allocated(() =>
+        {
+            Cut();
+            foreach (var line in lines) line.Parse();
+        }) - Allocated(Cut);
+        var encodeBytes = Allocated(() =>
+        {
+            foreach (var s in scored) ScoredPaperWriter.JsonLine(s, lda is not null);
+        });
+        Console.WriteLine($"allocated per paper (bytes, this thread): parse {parseBytes / n:N0}, BatchScorer.Classify {classifyBytes / n:N0}, encode JSONL {encodeBytes / n:N0}");
         Console.WriteLine($"check: BatchScorer.Classify as one call {whole / n * 1e6:F1} µs per paper (the parts without read, parse and write: {(total - read - parse - write) / n * 1e6:F1})");
     }
 
@@ -198,6 +212,15 @@ public static class ScoreProfile
             best = Math.Min(best, ThreadCpuSeconds() - before);
         }
         return best;
+    }
+
+    /// <summary>Bytes this thread allocates running <paramref name="action"/> (after a first run, so the JIT's tiers and lazy tables are done).</summary>
+    private static long Allocated(Action action)
+    {
+        action();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        action();
+        return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
     private static double ThreadCpuSeconds()
