@@ -11,7 +11,7 @@ namespace TopicModel.Bench;
 
 /// <summary>
 /// `score-profile BUNDLE INPUT.jsonl [N [components]]`: a stopwatch breakdown of scoring on one thread, stage by stage as
-/// <see cref="BatchScorer"/> runs them for the bundle's pipeline: read + parse, the one pass over the paper's text that
+/// <see cref="BatchScorer"/> runs them for the bundle's pipeline: read (cut into lines), parse, the one pass over the paper's text that
 /// the featurizer, the rules and the fold-in share (<see cref="ScoringLexicon"/>), text features, rule features, LDA
 /// fold-in, classifier predict, top-k + JSONL output; with `components` (or when the bundle's components analyze text
 /// differently), each component on its own path with its own tokenization, as before the one pass existed;
@@ -27,16 +27,29 @@ public static class ScoreProfile
         if (bundle.Classifier is not TextClassifier classifier)
             throw new InvalidOperationException($"{bundlePath}: the profile needs a TextClassifier bundle");
         var lda = bundle.Lda;
+        // As scoring reads: the reader thread cuts the input into lines, the workers parse them (ReaderOptions.DeferJsonlParsing).
         var papers = new List<Paper>(limit);
-        var read = Measure(() =>
+        var lines = new List<JsonlLine>(limit);
+        var forScoring = BatchScorer.ForScoring(null);
+        void Cut()
         {
-            papers.Clear();
-            foreach (var item in PaperReader.Read(input))
+            lines.Clear();
+            foreach (var item in PaperReader.Read(input, forScoring))
             {
-                if (item.Paper is { } p) papers.Add(p);
-                if (papers.Count == limit) break;
+                lines.Add(item.Line!);
+                if (lines.Count == limit) break;
             }
-        });
+        }
+        var read = Measure(Cut);
+        var parse = Measure(() =>
+        {
+            Cut();
+            papers.Clear();
+            foreach (var line in lines)
+            {
+                if (line.Parse().Paper is { } p) papers.Add(p);
+            }
+        }) - read;
         var n = papers.Count;
 
         var stages = !components && classifier.Lexicon is { } lexicon
@@ -50,12 +63,12 @@ public static class ScoreProfile
         var write = Measure(() =>
         {
             using var writer = new ScoredPaperWriter(Stream.Null, OutputFormat.Jsonl, topicMixture: lda is not null);
-            foreach (var s in scored) writer.Write(s);
+            foreach (var s in scored) writer.WriteJsonLine(ScoredPaperWriter.JsonLine(s, lda is not null));
         });
 
-        var parts = new List<(string Stage, double Seconds)> { ("read + parse JSONL", read) };
+        var parts = new List<(string Stage, double Seconds)> { ("read: cut into lines (reader thread)", read), ("parse JSONL (worker: Utf8JsonReader)", parse) };
         parts.AddRange(stages.Where(s => !s.Stage.StartsWith('—')));
-        parts.Add(("top-k + write JSONL", write));
+        parts.Add(("encode JSONL (worker) + write", write));
         var total = parts.Sum(p => p.Seconds);
         Console.WriteLine($"{n:N0} papers, one thread, CPU µs per paper (fastest of 3 passes of each stage after a warm-up):");
         Console.WriteLine($"| stage | µs per paper | share |");
@@ -67,7 +80,21 @@ public static class ScoreProfile
                 Console.WriteLine($"| {detail} | {detailSeconds / n * 1e6:F1} | |");
         }
         Console.WriteLine($"| **sum** | **{total / n * 1e6:F1}** | = {n / total:N0} papers per CPU-second |");
-        Console.WriteLine($"check: BatchScorer.Classify as one call {whole / n * 1e6:F1} µs per paper (the parts without read and write: {(total - read - write) / n * 1e6:F1})");
+        var classifyBytes = Allocated(() =>
+        {
+            for (var i = 0; i < n; i++) BatchScorer.Classify(papers[i], classifier, 3, lda);
+        });
+        var parseBytes = Allocated(() =>
+        {
+            Cut();
+            foreach (var line in lines) line.Parse();
+        }) - Allocated(Cut);
+        var encodeBytes = Allocated(() =>
+        {
+            foreach (var s in scored) ScoredPaperWriter.JsonLine(s, lda is not null);
+        });
+        Console.WriteLine($"allocated per paper (bytes, this thread): parse {parseBytes / n:N0}, BatchScorer.Classify {classifyBytes / n:N0}, encode JSONL {encodeBytes / n:N0}");
+        Console.WriteLine($"check: BatchScorer.Classify as one call {whole / n * 1e6:F1} µs per paper (the parts without read, parse and write: {(total - read - parse - write) / n * 1e6:F1})");
     }
 
     /// <summary>
@@ -185,6 +212,15 @@ public static class ScoreProfile
             best = Math.Min(best, ThreadCpuSeconds() - before);
         }
         return best;
+    }
+
+    /// <summary>Bytes this thread allocates running <paramref name="action"/> (after a first run, so the JIT's tiers and lazy tables are done).</summary>
+    private static long Allocated(Action action)
+    {
+        action();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        action();
+        return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
     private static double ThreadCpuSeconds()

@@ -16,6 +16,16 @@ internal static class LineSource
     /// <param name="firstLineNumber">The number of the stream's first line in its file (a shard starts mid-file).</param>
     public static IEnumerable<SourceLine> Read(Stream stream, int maxLineLength, long firstLineNumber = 1)
     {
+        foreach (var raw in ReadRaw(stream, maxLineLength, firstLineNumber))
+            yield return Decode(raw.Bytes, raw.Number, raw.Overflow, maxLineLength);
+    }
+
+    /// <summary>
+    /// The lines' bytes, not yet decoded (no '\n'; a '\r' or the file's byte order mark still there). Each
+    /// <see cref="RawLine.Buffer"/> is reused for the next line: copy what must outlive the iteration step.
+    /// </summary>
+    public static IEnumerable<RawLine> ReadRaw(Stream stream, int maxLineLength, long firstLineNumber = 1)
+    {
         // A UTF-16 char takes at most 3 UTF-8 bytes, so a line within the limit always fits in this many bytes.
         var cap = (int)Math.Min(Array.MaxLength, 3L * maxLineLength + 4);
         var chunk = ArrayPool<byte>.Shared.Rent(1 << 16);
@@ -37,7 +47,7 @@ internal static class LineSource
                     Append(chunk.AsSpan(start, end - start), ref line, ref used, ref overflow, cap);
                     pending = true;
                     if (nl < 0) break;
-                    yield return Decode(line.AsSpan(0, used), ++number, overflow, maxLineLength);
+                    yield return new RawLine(line, used, ++number, overflow);
                     used = 0;
                     overflow = false;
                     pending = false;
@@ -45,7 +55,7 @@ internal static class LineSource
                 }
             }
             if (pending)
-                yield return Decode(line.AsSpan(0, used), ++number, overflow, maxLineLength);
+                yield return new RawLine(line, used, ++number, overflow);
         }
         finally
         {
@@ -68,10 +78,10 @@ internal static class LineSource
         used += bytes.Length;
     }
 
-    private static SourceLine Decode(ReadOnlySpan<byte> bytes, long number, bool overflow, int maxLineLength)
+    /// <summary>The line's text without its '\r' (and on line 1 the byte order mark), or why it cannot be trusted as text.</summary>
+    public static SourceLine Decode(ReadOnlySpan<byte> bytes, long number, bool overflow, int maxLineLength)
     {
-        if (!overflow && bytes.Length > 0 && bytes[^1] == '\r') bytes = bytes[..^1];
-        if (number == 1 && bytes.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
+        bytes = Content(bytes, number, overflow);
 
         if (overflow)
             return TooLong(number, Lenient.GetString(bytes), maxLineLength);
@@ -94,6 +104,14 @@ internal static class LineSource
         return text.Length > maxLineLength ? TooLong(number, text, maxLineLength) : new SourceLine(number, text, LineProblem.None, null);
     }
 
+    /// <summary>The line's bytes without a final '\r' (unless cut for length) and, on line 1, without the byte order mark.</summary>
+    public static ReadOnlySpan<byte> Content(ReadOnlySpan<byte> bytes, long number, bool overflow)
+    {
+        if (!overflow && bytes.Length > 0 && bytes[^1] == '\r') bytes = bytes[..^1];
+        if (number == 1 && bytes.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
+        return bytes;
+    }
+
     private static SourceLine TooLong(long number, string prefix, int maxLineLength) =>
         new(number, prefix.Length > maxLineLength ? prefix[..maxLineLength] : prefix, LineProblem.TooLong,
             $"line is longer than the limit of {maxLineLength} characters (ReaderOptions.MaxLineLength)");
@@ -103,4 +121,11 @@ internal static class LineSource
         Enumerable.Range(0, 0x20).Where(b => b is not ('\t' or 0x0B or 0x0C or '\r')).Select(b => (byte)b).ToArray());
 
     internal static int IndexOfControl(ReadOnlySpan<byte> bytes) => bytes.IndexOfAny(Controls);
+}
+
+/// <summary>One line's bytes as <see cref="LineSource.ReadRaw"/> found them: the first <see cref="Length"/> bytes of <see cref="Buffer"/>.</summary>
+/// <param name="Overflow">The line was longer than the limit allows: only its head is in the buffer.</param>
+internal readonly record struct RawLine(byte[] Buffer, int Length, long Number, bool Overflow)
+{
+    public ReadOnlySpan<byte> Bytes => Buffer.AsSpan(0, Length);
 }

@@ -53,4 +53,11 @@ public sealed record ReaderOptions
 
     /// <summary>At most this many characters of a rejected line are kept in <see cref="RejectedRecord.Raw"/> (default 500).</summary>
     public int MaxRawLength { get; init; } = 500;
+
+    /// <summary>
+    /// JSON Lines records come out unparsed (<see cref="ReadItem.Line"/>) for the caller to parse on its own threads
+    /// (<see cref="JsonlLine.Parse"/>) and, in input order, to finish each file with <see cref="JsonlSource.ThrowIfNoPapers"/>.
+    /// Blank lines are skipped and a file without records fails while reading, as with parsing on. Default off.
+    /// </summary>
+    public bool DeferJsonlParsing { get; init; }
 }

@@ -89,11 +89,31 @@ public sealed class FittedTextFeaturizer
     /// </summary>
     public SparseVector FromTermIds(Span<int> ids, ReadOnlySpan<int> blockEnds)
     {
+        var count = FromTermIds(ids, blockEnds, out var scratch);
+        return new SparseVector(Dimension, scratch.Indices.AsSpan(0, count).ToArray(), scratch.Values.AsSpan(0, count).ToArray());
+    }
+
+    /// <summary>
+    /// <see cref="FromTermIds(Span{int}, ReadOnlySpan{int})"/> into the caller's buffers (at least <paramref name="ids"/>'
+    /// length each), so that more blocks can follow before the one vector is made; returns the number of features.
+    /// </summary>
+    public int WriteFromTermIds(Span<int> ids, ReadOnlySpan<int> blockEnds, Span<int> indices, Span<float> values)
+    {
+        if (indices.Length < ids.Length || values.Length < ids.Length)
+            throw new ArgumentException($"the buffers need room for {ids.Length} features");
+        var features = FromTermIds(ids, blockEnds, out var scratch);
+        scratch.Indices.AsSpan(0, features).CopyTo(indices);
+        scratch.Values.AsSpan(0, features).CopyTo(values);
+        return features;
+    }
+
+    private int FromTermIds(Span<int> ids, ReadOnlySpan<int> blockEnds, out Scratch scratch)
+    {
         if (!HasOnlyWordNgramDictionaries)
             throw new InvalidOperationException("FromTermIds needs a featurizer whose features are all dictionary word n-grams");
         if (blockEnds.Length != _blocks.Length)
             throw new ArgumentException($"expected {_blocks.Length} block ends, got {blockEnds.Length}", nameof(blockEnds));
-        var scratch = t_scratch ??= new Scratch();
+        scratch = t_scratch ??= new Scratch();
         var count = 0;
         var start = 0;
         for (var b = 0; b < _blocks.Length; b++)
@@ -101,7 +121,12 @@ public sealed class FittedTextFeaturizer
             count = AppendBlock(_blocks[b], ids[start..blockEnds[b]], scratch, count);
             start = blockEnds[b];
         }
-        return Result(scratch, count);
+        if (Options.NormalizeTotal)
+        {
+            var values = scratch.Values.AsSpan(0, count);
+            Scale(values, InverseNorm(values));
+        }
+        return count;
     }
 
     private SparseVector Result(Scratch scratch, int count)

@@ -48,7 +48,11 @@ public sealed class OneVersusAllModel : IMulticlassModel
         _classifiers = [.. classifiers];
         _slopes = slopes;
         _offsets = offsets;
+        _byFeature = new Lazy<FeatureMajorWeights?>(() => trees ? null : FeatureMajorWeights.Of(_classifiers.Cast<LinearBinaryModel>().ToArray(), featureCount));
     }
+
+    /// <summary>The linear classifiers' weights feature by feature, for scoring (built on first use; null for trees).</summary>
+    private readonly Lazy<FeatureMajorWeights?> _byFeature;
 
     public string TrainerName => OneVersusAll.TrainerName;
     public IReadOnlyList<string> ClassNames => _classNames;
@@ -70,6 +74,11 @@ public sealed class OneVersusAllModel : IMulticlassModel
             throw new TopicModelException($"example has {features.Dimension} features; the model expects {FeatureCount}");
         if (scores.Length != _classNames.Length)
             throw new TopicModelException($"output has room for {scores.Length} classes; the model has {_classNames.Length}");
+        if (_byFeature.Value is { } byFeature)
+        {
+            byFeature.Scores(features.Indices, features.Values, scores);
+            return;
+        }
         for (var k = 0; k < _classNames.Length; k++) scores[k] = _classifiers[k].Score(features.Indices, features.Values);
     }
 

@@ -137,13 +137,13 @@ internal sealed class ScoringLexicon
 
     /// <summary>
     /// A block's word n-grams as a trie over lexicon entries: the node of an n-gram's first n−1 words plus the next word's
-    /// entry give its node, and a node that is a vocabulary term has its id.
+    /// entry give its node, and a node that is a vocabulary term has its id. A node is looked up together with its
+    /// feature id (<see cref="Node"/>), so each step of the walk reads one table slot.
     /// </summary>
     private sealed class NgramTrie
     {
-        private readonly int[] _firstNode;
+        private readonly Node[] _first;
         private readonly PairTable _next;
-        private readonly List<int> _feature = [];
         private readonly int _min;
         private readonly int _max;
 
@@ -151,23 +151,25 @@ internal sealed class ScoringLexicon
         {
             _min = min;
             _max = max;
-            _firstNode = new int[words.Count];
-            Array.Fill(_firstNode, -1);
+            var firstNode = new int[words.Count];
+            Array.Fill(firstNode, -1);
+            var feature = new List<int>();
             var next = new Dictionary<long, int>();
             for (var id = 0; id < vocabulary.Count; id++)
             {
                 var parts = vocabulary.Term(id).Split(' ');
                 var e = words.IdOf(parts[0]);
-                var node = _firstNode[e] >= 0 ? _firstNode[e] : _firstNode[e] = NewNode();
+                var node = firstNode[e] >= 0 ? firstNode[e] : firstNode[e] = NewNode(feature);
                 for (var k = 1; k < parts.Length; k++)
                 {
                     var key = Key(node, words.IdOf(parts[k]));
-                    if (!next.TryGetValue(key, out var child)) next[key] = child = NewNode();
+                    if (!next.TryGetValue(key, out var child)) next[key] = child = NewNode(feature);
                     node = child;
                 }
-                _feature[node] = id;
+                feature[node] = id;
             }
-            _next = new PairTable(next);
+            _first = [.. firstNode.Select(n => n < 0 ? Node.None : new Node(n, feature[n]))];
+            _next = new PairTable(next.ToDictionary(p => p.Key, p => new Node(p.Value, feature[p.Value])));
         }
 
         /// <summary>The ids of the n-grams (min..max words) of a field's kept tokens (-1: a word no term has).</summary>
@@ -176,65 +178,70 @@ internal sealed class ScoringLexicon
             for (var i = 0; i < kept.Length; i++)
             {
                 if (kept[i] < 0) continue;
-                var node = _firstNode[kept[i]];
-                for (var n = 1; node >= 0; n++)
+                var node = _first[kept[i]];
+                for (var n = 1; node.Id >= 0; n++)
                 {
-                    if (n >= _min && _feature[node] >= 0) terms.AddFeatureId(_feature[node]);
+                    if (n >= _min && node.Feature >= 0) terms.AddFeatureId(node.Feature);
                     if (n == _max || i + n >= kept.Length || kept[i + n] < 0) break;
-                    if ((node = _next.Get(Key(node, kept[i + n]))) < 0) break;
+                    node = _next.Get(Key(node.Id, kept[i + n]));
                 }
             }
         }
 
-        private int NewNode()
+        private static int NewNode(List<int> feature)
         {
-            _feature.Add(-1);
-            return _feature.Count - 1;
+            feature.Add(-1);
+            return feature.Count - 1;
         }
 
         private static long Key(int node, int entry) => ((long)node << 32) | (uint)entry;
     }
 
+    /// <summary>A trie node and the vocabulary id of its n-gram (-1: a prefix only); <see cref="None"/> has id -1.</summary>
+    private readonly record struct Node(int Id, int Feature)
+    {
+        public static readonly Node None = new(-1, -1);
+    }
+
     /// <summary>
-    /// (node, entry) -> child node, open addressing over a multiplicative hash. <see cref="Dictionary{TKey, TValue}"/> of
-    /// long hashes a key by xor-ing its halves, which for two small ints collides so much that the n-gram walk cost 45 µs
-    /// a paper (docs/benchmarks.md); this costs a probe or two.
+    /// (node, entry) -> child node, open addressing over a multiplicative hash, key and value side by side in one 16-byte
+    /// slot. <see cref="Dictionary{TKey, TValue}"/> of long hashes a key by xor-ing its halves, which for two small ints
+    /// collides so much that the n-gram walk cost 45 µs a paper (docs/benchmarks.md); this costs a probe or two.
     /// </summary>
     private sealed class PairTable
     {
-        private readonly long[] _keys;
-        private readonly int[] _values;
+        private readonly Slot[] _slots;
         private readonly int _shift;
 
-        public PairTable(Dictionary<long, int> pairs)
+        public PairTable(Dictionary<long, Node> pairs)
         {
             var capacity = (int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)pairs.Count * 2));
             _shift = 64 - System.Numerics.BitOperations.Log2((uint)capacity);
-            _keys = new long[capacity];
-            _values = new int[capacity];
-            Array.Fill(_keys, -1L);
+            _slots = new Slot[capacity];
+            Array.Fill(_slots, new Slot(-1L, Node.None));
             foreach (var (key, value) in pairs)
             {
-                var i = Slot(key);
-                while (_keys[i] != -1L) i = (i + 1) & (capacity - 1);
-                _keys[i] = key;
-                _values[i] = value;
+                var i = SlotOf(key);
+                while (_slots[i].Key != -1L) i = (i + 1) & (capacity - 1);
+                _slots[i] = new Slot(key, value);
             }
         }
 
-        /// <summary>The value of <paramref name="key"/>, or -1.</summary>
-        public int Get(long key)
+        /// <summary>The value of <paramref name="key"/>, or <see cref="Node.None"/>.</summary>
+        public Node Get(long key)
         {
-            var mask = _keys.Length - 1;
-            for (var i = Slot(key); ; i = (i + 1) & mask)
+            var mask = _slots.Length - 1;
+            for (var i = SlotOf(key); ; i = (i + 1) & mask)
             {
-                var k = _keys[i];
-                if (k == key) return _values[i];
-                if (k == -1L) return -1;
+                ref readonly var slot = ref _slots[i];
+                if (slot.Key == key) return slot.Value;
+                if (slot.Key == -1L) return Node.None;
             }
         }
 
-        private int Slot(long key) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> _shift);
+        private int SlotOf(long key) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> _shift);
+
+        private readonly record struct Slot(long Key, Node Value);
     }
 }
 

@@ -165,25 +165,64 @@ public sealed class TextClassifier : IPaperClassifier
     private float[]? PredictOnePass(ScoringLexicon lexicon, Paper paper, Span<float> probabilities)
     {
         var terms = lexicon.Read(paper);
-        var features = Featurizer.FromTermIds(terms.FeatureIds, terms.BlockEnds);
         var mixture = Lda?.InferIds(terms.LdaIds);
-        if (Rules is null)
+        Span<float> block = stackalloc float[Rules?.Dimension ?? 0];
+        var fired = false;
+        if (Rules is not null)
         {
-            if (mixture is not null) features = Append(features, mixture, TopicFeatureWeight);
-            Model.PredictProbabilities(features, probabilities);
-            return mixture;
+            Span<int> hits = stackalloc int[Rules.Functions.Functions.Count];
+            Rules.Functions.CountHits(terms.TitleKeywordTokens, terms.AbstractKeywordTokens, hits);
+            fired = Rules.Write(hits, block);
         }
-        Span<int> hits = stackalloc int[Rules.Functions.Functions.Count];
-        Rules.Functions.CountHits(terms.TitleKeywordTokens, terms.AbstractKeywordTokens, hits);
-        Span<float> block = stackalloc float[Rules.Dimension];
-        var fired = Rules.Write(hits, block);
-        features = RuleWeight == 0 ? features
-            : fired ? Append(features, block, RuleWeight)
-            : new SparseVector(features.Dimension + block.Length, features.Indices, features.Values);
-        if (mixture is not null) features = Append(features, mixture, TopicFeatureWeight);
-        Model.PredictProbabilities(features, probabilities);
-        Blend(probabilities, block, fired);
+        // One vector with every block: text, then the rules' (when weighted; entries only when a rule fired), then the
+        // topic mixture, as Append would stack them, without a vector per block.
+        var buffer = t_features ??= new FeatureBuffer();
+        buffer.EnsureRoom(terms.FeatureIds.Length + block.Length + (mixture?.Length ?? 0));
+        Span<int> indices = buffer.Indices;
+        Span<float> values = buffer.Values;
+        var count = Featurizer.WriteFromTermIds(terms.FeatureIds, terms.BlockEnds, indices, values);
+        var dimension = Featurizer.Dimension;
+        if (Rules is not null && RuleWeight != 0)
+        {
+            if (fired) count = AppendTo(indices, values, count, dimension, block, RuleWeight);
+            dimension += block.Length;
+        }
+        if (mixture is not null)
+        {
+            count = AppendTo(indices, values, count, dimension, mixture, TopicFeatureWeight);
+            dimension += mixture.Length;
+        }
+        Model.PredictProbabilities(new SparseVector(dimension, indices[..count].ToArray(), values[..count].ToArray()), probabilities);
+        if (Rules is not null) Blend(probabilities, block, fired);
         return mixture;
+    }
+
+    /// <summary>A block's non-zero entries, scaled, after the <paramref name="count"/> features there (<see cref="Append"/>'s values).</summary>
+    private static int AppendTo(Span<int> indices, Span<float> values, int count, int offset, ReadOnlySpan<float> block, float scale)
+    {
+        for (var j = 0; j < block.Length; j++)
+        {
+            if (block[j] == 0) continue;
+            indices[count] = offset + j;
+            values[count++] = block[j] * scale;
+        }
+        return count;
+    }
+
+    [ThreadStatic] private static FeatureBuffer? t_features;
+
+    /// <summary>A scoring thread's room for one paper's features before they become a vector.</summary>
+    private sealed class FeatureBuffer
+    {
+        public int[] Indices { get; private set; } = new int[1024];
+        public float[] Values { get; private set; } = new float[1024];
+
+        public void EnsureRoom(int size)
+        {
+            if (Indices.Length >= size) return;
+            Indices = new int[Math.Max(size, 2 * Indices.Length)];
+            Values = new float[Indices.Length];
+        }
     }
 
     /// <param name="topicMixture">

@@ -78,11 +78,25 @@ public static class BatchScorer
         // A CSV header belongs to the first shard only, so the shards' outputs concatenate to the whole job's.
         using var writer = new ScoredPaperWriter(output, options.Format, topicMixture: topicModel is not null,
             header: options.Header && (options.Shard?.Index ?? 0) == 0);
-        foreach (var (item, result) in OrderedParallel.Map(items, item => (item, Classify(item, classifier, options.Top, topicModel, options.TopicSets)), options.BatchSize, options.DegreeOfParallelism, cancellation))
+        // JSON Lines records arrive unparsed (ReaderOptions.DeferJsonlParsing) and are parsed on the workers, which also
+        // encode JSON Lines output, so this thread only copies bytes; a file's "no papers" check runs once the records
+        // after it come through in order.
+        var encode = options.Format == OutputFormat.Jsonl;
+        var withMixture = topicModel is not null;
+        JsonlSource? source = null;
+        foreach (var (item, result, line, from) in OrderedParallel.Map(items,
+                     item => Work(item, classifier, options.Top, topicModel, options.TopicSets, encode, withMixture),
+                     options.BatchSize, options.DegreeOfParallelism, cancellation))
         {
-            if (result is not null)
+            if (from != source)
             {
-                writer.Write(result);
+                source?.ThrowIfNoPapers();
+                source = from;
+            }
+            if (result is not null || line is not null)
+            {
+                if (line is not null) writer.WriteJsonLine(line);
+                else writer.Write(result!);
                 // Often enough for a time-throttled progress line even at a few papers per second.
                 if (++scored % 64 == 0) progress?.Invoke(scored + rejected);
             }
@@ -97,15 +111,33 @@ public static class BatchScorer
                 warn?.Invoke(warning);
             }
         }
+        source?.ThrowIfNoPapers();
         writer.Flush();
         rejects.Flush();
         progress?.Invoke(scored + rejected);
         return new ScoringSummary(scored, rejected, warnings, clock.Elapsed);
     }
 
+    /// <summary>What a worker makes of one record: the record (parsed, when it came as a line), and its scored paper,
+    /// as JSON Lines bytes when <paramref name="encode"/>; the file it came from when it came as a line.</summary>
+    private static (ReadItem Item, ScoredPaper? Result, byte[]? Line, JsonlSource? Source) Work(ReadItem item, IPaperClassifier classifier, int top,
+        LdaModel? topicModel, ML.MultiLabel.TopicThresholds? topicSets, bool encode, bool withMixture)
+    {
+        var source = item.Line?.Source;
+        if (item.Line is { } line) item = line.Parse();
+        var scored = Classify(item, classifier, top, topicModel, topicSets);
+        return encode && scored is not null
+            ? (item, null, ScoredPaperWriter.JsonLine(scored, withMixture), source)
+            : (item, scored, null, source);
+    }
+
+    /// <summary>Reader options for scoring: JSON Lines records are parsed on the scoring threads, not the reader's.</summary>
+    public static ReaderOptions ForScoring(ReaderOptions? options) => (options ?? ReaderOptions.Default) with { DeferJsonlParsing = true };
+
     /// <summary>The records to score: every input's, or with a shard of more than one, the shard's part (<see cref="ShardPlan"/>).</summary>
     public static IEnumerable<ReadItem> Records(IReadOnlyList<string> inputs, ScoringOptions options)
     {
+        options = options with { Reader = ForScoring(options.Reader) };
         if (options.Shard is not { Count: > 1 } shard) return inputs.SelectMany(path => PaperReader.Read(path, options.Reader));
         var sized = inputs.Select(path =>
         {

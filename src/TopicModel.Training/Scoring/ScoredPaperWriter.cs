@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -55,11 +56,53 @@ public sealed class ScoredPaperWriter : IDisposable
 
     public void Write(ScoredPaper paper)
     {
-        if (_topicMixture != paper.TopicMixture is not null)
-            throw new InvalidOperationException(_topicMixture ? $"paper {paper.Id} has no topic mixture" : $"paper {paper.Id} has a topic mixture the output was not opened for");
-        if (_format == OutputFormat.Jsonl) WriteJson(paper, _json!);
-        else if (_format == OutputFormat.Parquet) _parquet!.Add(paper, Round, Share);
-        else WriteCsv(paper, _csv!);
+        CheckMixture(paper, _topicMixture);
+        if (_format == OutputFormat.Jsonl)
+        {
+            WriteJson(paper, _json!);
+            _json!.Flush();
+            _json.Reset();
+            _stream.WriteByte((byte)'\n');
+        }
+        else if (_format == OutputFormat.Parquet)
+        {
+            _parquet!.Add(paper, Round, Share);
+        }
+        else
+        {
+            WriteCsv(paper, _csv!);
+        }
+    }
+
+    /// <summary>
+    /// The JSON Lines record <see cref="Write"/> writes for <paramref name="paper"/>, '\n' included, made on any thread
+    /// (scoring workers encode their own records; <see cref="WriteJsonLine"/> then only copies the bytes in order).
+    /// </summary>
+    public static byte[] JsonLine(ScoredPaper paper, bool topicMixture)
+    {
+        CheckMixture(paper, topicMixture);
+        var (buffer, json) = t_encoder ??= (new ArrayBufferWriter<byte>(1024), new Utf8JsonWriter(Stream.Null, JsonOptions));
+        buffer.ResetWrittenCount();
+        json.Reset(buffer);
+        WriteJson(paper, json);
+        json.Flush();
+        buffer.Write("\n"u8);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Writes a record <see cref="JsonLine"/> made; JSON Lines output only.</summary>
+    public void WriteJsonLine(byte[] line)
+    {
+        if (_format != OutputFormat.Jsonl) throw new InvalidOperationException($"a JSON Lines record cannot go to {_format} output");
+        _stream.Write(line);
+    }
+
+    [ThreadStatic] private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Json)? t_encoder;
+
+    private static void CheckMixture(ScoredPaper paper, bool topicMixture)
+    {
+        if (topicMixture != paper.TopicMixture is not null)
+            throw new InvalidOperationException(topicMixture ? $"paper {paper.Id} has no topic mixture" : $"paper {paper.Id} has a topic mixture the output was not opened for");
     }
 
     /// <summary>Writes out everything buffered. For Parquet this completes the file: call it once, at the end.</summary>
@@ -78,7 +121,7 @@ public sealed class ScoredPaperWriter : IDisposable
         _csv?.Dispose();
     }
 
-    private void WriteJson(ScoredPaper p, Utf8JsonWriter json)
+    private static void WriteJson(ScoredPaper p, Utf8JsonWriter json)
     {
         json.WriteStartObject();
         json.WriteString("id", p.Id);
@@ -105,9 +148,6 @@ public sealed class ScoredPaperWriter : IDisposable
             json.WriteEndArray();
         }
         json.WriteEndObject();
-        json.Flush();
-        json.Reset();
-        _stream.WriteByte((byte)'\n');
     }
 
     private static void WriteCsv(ScoredPaper p, TextWriter csv)
@@ -138,8 +178,8 @@ public sealed class ScoredPaperWriter : IDisposable
     private static double Round(float p) => Math.Round((double)p, 6);
 
     /// <summary>
-    /// Four decimals for topic shares: a fold-in mixture is a Monte Carlo average of 30 sweeps, so further digits
-    /// are noise, and K numbers per record would otherwise dominate the output size.
+    /// Four decimals for topic shares: further digits say nothing a reader can use (the fold-in's estimate is not
+    /// that exact), and K numbers per record would otherwise dominate the output size.
     /// </summary>
     private static double Share(float p) => Math.Round((double)p, 4);
 }

@@ -15,7 +15,7 @@ public sealed class ScoringInputs
     public ScoringInputs(IReadOnlyList<string> files, ReaderOptions? options = null)
     {
         _files = files;
-        _options = options ?? ReaderOptions.Default;
+        _options = BatchScorer.ForScoring(options);
         TotalBytes = files.Contains(PaperReader.StdinPath) ? null : files.Sum(f => new FileInfo(f).Length);
     }
 
@@ -43,6 +43,8 @@ public sealed class ScoringInputs
             if (count > 0 && item.Warning is null)
             {
                 count--;
+                // Counted into its file's papers and rejects, as if it had been scored (the "no papers" check).
+                item.Line?.Parse();
                 continue;
             }
             yield return item;

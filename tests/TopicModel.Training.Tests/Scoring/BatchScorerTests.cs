@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using TopicModel.DataPrep.Ingestion;
 using TopicModel.DataPrep.Papers;
+using TopicModel.ML;
 using TopicModel.TestSupport;
 using TopicModel.Training.Scoring;
 
@@ -121,5 +123,73 @@ public sealed class BatchScorerTests : IDisposable
         Assert.Equal("id,title,digest,topic,probability,top,topics", lines[0]);
         Assert.Equal(113, lines.Length);
         Assert.Contains(lines, l => l.Contains("\"") && l.Contains(", "));
+    }
+
+    /// <summary>The forward 2026 set's first records with bad ones between them, as JSON Lines.</summary>
+    private string ForwardWithBadRecords(params (int After, string Line)[] bad)
+    {
+        var lines = File.ReadLines(Path.Combine(RepoPaths.Data, "forward", "forward-2026.jsonl")).ToList();
+        foreach (var (after, line) in bad.OrderByDescending(b => b.After)) lines.Insert(after, line);
+        var path = Path.Combine(_dir, "forward-with-bad.jsonl");
+        File.WriteAllText(path, string.Join("\n", lines) + "\n");
+        return path;
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void A_bad_record_in_the_middle_is_rejected_as_the_reader_rejects_it_and_the_rest_is_scored_in_order(int threads)
+    {
+        var path = ForwardWithBadRecords((150, "{\"title\": \"Cut off\", \"abstract\": \"mid-"), (151, "{\"title\": \"No abstract\"}"), (300, "[\"not\", \"an object\"]"));
+        var read = PaperReader.Read(path).ToList();
+
+        var (output, rejects, summary) = Run([path], threads, batch: 32);
+
+        // Parsed on the workers, the records say what the reader's own parsing says, line for line and in order.
+        Assert.Equal(read.Where(i => i.Paper is not null).Select(i => i.Paper!.SourceId), output.Select(o => o.GetProperty("id").GetString()));
+        var expected = read.Where(i => i.Rejected is not null).Select(i => i.Rejected!).ToList();
+        Assert.Equal([151L, 153L, 303L], expected.Select(r => r.Line));
+        Assert.Equal(expected.Select(r => (r.File, r.Line, r.Reason, r.Raw)),
+            rejects.Select(r => (r.GetProperty("file").GetString()!, r.GetProperty("line").GetInt64(), r.GetProperty("reason").GetString()!, r.GetProperty("raw").GetString()!)));
+        Assert.Equal(read.Count, summary.Scored + summary.Rejected);
+        Assert.Equal(312, summary.Scored);
+    }
+
+    [Fact]
+    public void A_whole_file_without_papers_fails_as_the_reader_fails_after_the_files_before_it_are_scored()
+    {
+        var noPapers = Path.Combine(_dir, "no-papers.jsonl");
+        File.WriteAllText(noPapers, "{\"title\": \"No abstract\"}\n\n{oops\n");
+        var expected = Assert.Throws<TopicModelException>(() => PaperReader.Read(noPapers).ToList());
+
+        using var output = new MemoryStream();
+        var actual = Assert.Throws<TopicModelException>(() => BatchScorer.Score([RepoPaths.HeldOutDigest, noPapers], new TitleHashClassifier(), output,
+            TextWriter.Null, new ScoringOptions(BatchSize: 16, DegreeOfParallelism: 2)));
+
+        Assert.Equal(expected.Message, actual.Message);
+        Assert.Equal(1, actual.Line);
+        Assert.Equal(112, Encoding.UTF8.GetString(output.ToArray()).Count(c => c == '\n'));
+    }
+
+    [Fact]
+    public void A_record_encoded_on_a_worker_is_the_record_the_writer_writes()
+    {
+        var papers = PaperReader.ReadFile(RepoPaths.HeldOutDigest).Papers;
+        var classifier = new TitleHashClassifier();
+        using var written = new MemoryStream();
+        using var copied = new MemoryStream();
+        using (var writer = new ScoredPaperWriter(written, OutputFormat.Jsonl))
+        using (var copier = new ScoredPaperWriter(copied, OutputFormat.Jsonl))
+        {
+            foreach (var paper in papers)
+            {
+                var scored = BatchScorer.Classify(paper, classifier, 3);
+                writer.Write(scored);
+                copier.WriteJsonLine(ScoredPaperWriter.JsonLine(scored, topicMixture: false));
+            }
+        }
+
+        Assert.Equal(112, Encoding.UTF8.GetString(written.ToArray()).Count(c => c == '\n'));
+        Assert.Equal(written.ToArray(), copied.ToArray());
     }
 }
