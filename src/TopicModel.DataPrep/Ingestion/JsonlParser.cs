@@ -25,13 +25,11 @@ internal static class JsonlParser
     {
         long papers = 0, records = 0;
         RejectedRecord? firstReject = null;
-        foreach (var line in LineSource.Read(stream, options.MaxLineLength, firstLine))
+        foreach (var raw in LineSource.ReadRaw(stream, options.MaxLineLength, firstLine))
         {
-            if (line.IsBlank) continue;
+            if (IsBlank(raw, options.MaxLineLength)) continue;
             records++;
-            var item = line.Problem != LineProblem.None
-                ? ReadItem.Of(Reject(file, line, line.Detail!, options))
-                : ParseLine(line, file, digest, options);
+            var item = ParseLine(raw, file, digest, options);
             if (item.Paper is not null) papers++;
             else firstReject ??= item.Rejected;
             yield return item;
@@ -78,25 +76,24 @@ internal static class JsonlParser
     }
 
     /// <summary>
-    /// A line as <see cref="ParseHere"/> reads it: the same paper or the same reject. A line of valid UTF-8 within the
-    /// limits is parsed from its bytes (no string of the line, no <see cref="JsonDocument"/>); any other line takes the
-    /// decoding path, which gives its reject.
+    /// One line's paper or reject, wherever it is parsed (the reader, or a scoring thread). A line of valid UTF-8 within
+    /// the limits is parsed from its bytes (no string of the line); any other line is decoded, which names its problem.
     /// </summary>
     internal static ReadItem ParseLine(RawLine raw, string file, string digest, ReaderOptions options)
     {
         var bytes = LineSource.Content(raw.Bytes, raw.Number, raw.Overflow);
         if (raw.Overflow || bytes.Length > options.MaxLineLength || LineSource.IndexOfControl(bytes) >= 0 || !Utf8.IsValid(bytes))
         {
+            // Decoding names the problem; a line longer in bytes than the limit may still be within it in characters.
             var line = LineSource.Decode(raw.Bytes, raw.Number, raw.Overflow, options.MaxLineLength);
-            return line.Problem != LineProblem.None ? ReadItem.Of(Reject(file, line, line.Detail!, options)) : ParseLine(line, file, digest, options);
+            if (line.Problem != LineProblem.None) return ReadItem.Of(Reject(file, line, line.Detail!, options));
         }
         return ParseUtf8(bytes, raw.Number, file, digest, options);
     }
 
     /// <summary>
-    /// The same checks, in the same order and with the same messages, as <see cref="ParseLine(SourceLine, string, string, ReaderOptions)"/>
-    /// over <see cref="JsonDocument"/>: the whole line must be one JSON value, then an object, then title, abstract,
-    /// id, date; of a property given twice the last counts, as <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/> finds it.
+    /// The checks in order, each with its message: the whole line must be one JSON value, then an object, then title,
+    /// abstract, id, date; of a property given twice the last counts.
     /// </summary>
     private static ReadItem ParseUtf8(ReadOnlySpan<byte> bytes, long number, string file, string digest, ReaderOptions options)
     {
@@ -131,7 +128,7 @@ internal static class JsonlParser
             {
                 reader.Skip();
             }
-            // Anything after the one value is an error, as it is for JsonDocument.
+            // Anything after the one value is an error.
             while (reader.Read()) { }
         }
         catch (JsonException e)
@@ -211,97 +208,10 @@ internal static class JsonlParser
     private static RejectedRecord Reject(string file, long number, ReadOnlySpan<byte> bytes, string reason, ReaderOptions options) =>
         new(file, number, reason, TextCleaner.Excerpt(Encoding.UTF8.GetString(bytes), options.MaxRawLength));
 
-    private static ReadItem ParseLine(SourceLine line, string file, string digest, ReaderOptions options)
-    {
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(line.Text);
-        }
-        catch (JsonException e)
-        {
-            return ReadItem.Of(Reject(file, line, $"not valid JSON: {TopicModel.ML.IO.JsonErrors.Describe(e)}", options));
-        }
-        using (doc)
-        {
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-                return ReadItem.Of(Reject(file, line, $"expected a JSON object with \"title\" and \"abstract\", found {Kind(root)}", options));
-            if (!TryText(root, "title", out var title, out var problem) || !TryText(root, "abstract", out var @abstract, out problem))
-                return ReadItem.Of(Reject(file, line, problem, options));
-
-            string? sourceId = null;
-            if (root.TryGetProperty("id", out var id))
-            {
-                switch (id.ValueKind)
-                {
-                    case JsonValueKind.String:
-                        if (!TryString(id, out sourceId)) return ReadItem.Of(Reject(file, line, LoneSurrogate("id"), options));
-                        break;
-                    case JsonValueKind.Number: sourceId = id.GetRawText(); break;
-                    case JsonValueKind.Null: break;
-                    default: return ReadItem.Of(Reject(file, line, $"\"id\" must be a string or a number, found {Kind(id)}", options));
-                }
-            }
-
-            DateOnly? date = null;
-            if (root.TryGetProperty("date", out var d) && d.ValueKind != JsonValueKind.Null)
-            {
-                if (d.ValueKind != JsonValueKind.String || !TryString(d, out var dateText) || !IsoDate.TryParse(dateText, out var parsed))
-                    return ReadItem.Of(Reject(file, line, $"\"date\" must be an ISO date (yyyy-MM-dd), found {d.GetRawText()}", options));
-                date = parsed;
-            }
-            return ReadItem.Of(new Paper(PaperId.FromTitle(title), title, @abstract, digest, date, sourceId, line.Number));
-        }
-    }
-
-    private static bool TryText(JsonElement root, string name, out string value, out string problem)
-    {
-        value = "";
-        problem = "";
-        if (!root.TryGetProperty(name, out var el))
-        {
-            problem = $"missing \"{name}\"";
-            return false;
-        }
-        if (el.ValueKind != JsonValueKind.String)
-        {
-            problem = $"\"{name}\" must be a string, found {Kind(el)}";
-            return false;
-        }
-        if (!TryString(el, out var raw))
-        {
-            problem = LoneSurrogate(name);
-            return false;
-        }
-        value = TextCleaner.Clean(raw);
-        if (value.Length == 0)
-        {
-            problem = $"\"{name}\" is empty";
-            return false;
-        }
-        return true;
-    }
-
     /// <summary>
     /// A JSON string's text; false when it escapes half of a UTF-16 surrogate pair ("\\ud800" alone), which is valid
     /// JSON but no text (System.Text.Json throws InvalidOperationException for it).
     /// </summary>
-    private static bool TryString(JsonElement value, out string text)
-    {
-        try
-        {
-            text = value.GetString()!;
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            text = "";
-            return false;
-        }
-    }
-
-    /// <inheritdoc cref="TryString(JsonElement, out string)"/>
     private static bool TryString(Utf8JsonReader value, out string text)
     {
         try
@@ -317,16 +227,6 @@ internal static class JsonlParser
     }
 
     private static string LoneSurrogate(string name) => $"\"{name}\" is not valid text: a \\u escape of half a UTF-16 surrogate pair without the other half";
-
-    private static string Kind(JsonElement el) => el.ValueKind switch
-    {
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        _ => "an object",
-    };
 
     private static RejectedRecord Reject(string file, SourceLine line, string reason, ReaderOptions options) =>
         new(file, line.Number, reason, TextCleaner.Excerpt(line.Text, options.MaxRawLength));
