@@ -164,7 +164,7 @@ public sealed class FittedTextFeaturizer
 
     private int AppendBlock(FieldBlock block, Span<int> ids, Scratch scratch, int start)
     {
-        ids.Sort();
+        IdSort.Sort(ids);
         scratch.EnsureOutput(start + ids.Length);
         var indices = scratch.Indices;
         var values = scratch.Values;
