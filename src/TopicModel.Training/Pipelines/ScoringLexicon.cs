@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics.X86;
 using TopicModel.DataPrep.Labeling;
 using TopicModel.DataPrep.Papers;
 using TopicModel.ML.Lda;
@@ -175,6 +176,17 @@ internal sealed class ScoringLexicon
         /// <summary>The ids of the n-grams (min..max words) of a field's kept tokens (-1: a word no term has).</summary>
         public void AddNgrams(ReadOnlySpan<int> kept, PaperTerms terms)
         {
+            // The walk's second steps land in random slots of a table of megabytes: ask for all of them first, so their
+            // cache misses overlap instead of coming one after the other (docs/benchmarks.md, issue 21 fourth round).
+            if (_max >= 2)
+            {
+                for (var i = 0; i + 1 < kept.Length; i++)
+                {
+                    if (kept[i] < 0 || kept[i + 1] < 0) continue;
+                    var first = _first[kept[i]];
+                    if (first.Id >= 0) _next.Prefetch(Key(first.Id, kept[i + 1]));
+                }
+            }
             for (var i = 0; i < kept.Length; i++)
             {
                 if (kept[i] < 0) continue;
@@ -237,6 +249,13 @@ internal sealed class ScoringLexicon
                 if (slot.Key == key) return slot.Value;
                 if (slot.Key == -1L) return Node.None;
             }
+        }
+
+        /// <summary>Starts loading the slot where a look-up of <paramref name="key"/> begins (a hint: no effect without SSE).</summary>
+        public unsafe void Prefetch(long key)
+        {
+            if (!Sse.IsSupported) return;
+            fixed (Slot* slots = _slots) Sse.Prefetch0(slots + SlotOf(key));
         }
 
         private int SlotOf(long key) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> _shift);
