@@ -23,6 +23,10 @@ public static class FoldInSweeps
             if (item.Line!.Parse().Paper is { } p) docs.Add(lexicon.Read(p).LdaIds.ToArray());
             if (docs.Count == limit) break;
         }
+        // The bundle's own fold-in, hashed: the same on any vector width (run once with DOTNET_EnableAVX=0 to compare).
+        var bytes = docs.SelectMany(d => lda.InferIds(d)).SelectMany(BitConverter.GetBytes).ToArray();
+        Console.WriteLine($"bundle's fold-in (tolerance {lda.Options.InferenceTolerance}, ≤ {lda.Options.InferenceIterations} iterations, Vector256 {System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated}, Vector<float> {System.Numerics.Vector<float>.Count} lanes): SHA-256 {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes))[..16]}");
+        if (Environment.GetEnvironmentVariable("FOLD_IN_HASH_ONLY") == "1") return;
         var reference = lda.WithInference(LdaInference.Cvb0, 2000, 1e-6);
         var refs = docs.Select(d => reference.InferIds(d)).ToArray();
         Console.WriteLine($"{docs.Count} docs, mean {docs.Average(d => d.Length):F1} LDA tokens");
