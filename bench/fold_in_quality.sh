@@ -14,6 +14,7 @@ ROOT=${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 OUT=${OUT:-"$ROOT/bench/out/fold-in-quality"}
 METHODS=${METHODS:-"gibbs cvb0"}
 SEEDS=${SEEDS:-"42 43 44"}
+TOLERANCE=${TOLERANCE:-}   # lda.inferenceTolerance for cvb0; empty: the recipe's (or the default)
 die() { echo "fold_in_quality.sh: $*" >&2; exit 2; }
 mkdir -p "$OUT"
 
@@ -25,9 +26,9 @@ printf '%-8s %6s %10s %12s %16s %18s %16s %18s %8s\n' method seed dev_score dev_
 for seed in $SEEDS; do
 for method in $METHODS; do
     name="$method-$seed"
-    /usr/bin/python3 - "$ROOT" "$OUT" "$method" "$seed" <<'PY'
+    /usr/bin/python3 - "$ROOT" "$OUT" "$method" "$seed" "$TOLERANCE" <<'PY'
 import json, os, re, sys
-root, out, method, seed = sys.argv[1:]
+root, out, method, seed, tolerance = sys.argv[1:]
 name = f"{method}-{seed}"
 text = open(os.path.join(root, "train.json"), encoding="utf-8").read()
 recipe = json.loads(re.sub(r"^\s*//.*$", "", text, flags=re.M))
@@ -40,6 +41,7 @@ recipe["data"]["prepared"] = os.path.join(out, "prepared-" + name)
 recipe["automl"]["maxTrials"] = 1
 recipe["automl"].pop("timeBudgetSeconds", None)
 recipe["lda"]["inference"] = method
+if tolerance: recipe["lda"]["inferenceTolerance"] = float(tolerance)
 recipe["output"] = {"models": os.path.join(out, "models"), "name": name, "reports": os.path.join(out, "reports")}
 json.dump(recipe, open(os.path.join(out, f"train-{name}.json"), "w"), indent=2)
 PY
