@@ -26,6 +26,9 @@ switch (args.FirstOrDefault())
     case "embed-export" when args.Length >= 4:
         EmbedExport.Run(args[1], args[2], args[3..]);
         return;
+    case "fold-in-sweeps":
+        FoldInSweeps.Run(args[1], args[2], int.Parse(args[3]));
+        return;
     case "term-lookup" when args.Length >= 3:
         TermLookup.Run(args[1], args[2], args.Length > 3 ? int.Parse(args[3]) : 20_000);
         return;

@@ -17,7 +17,7 @@ public sealed class LdaModel
 {
     private const string Magic = "TopicModel.LdaModel";
     // 2 adds the fold-in method; a version-1 model folds in by Gibbs sampling, as it did when it was written.
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
 
     private readonly float[] _phi;
     private readonly double[] _alpha;
@@ -63,10 +63,13 @@ public sealed class LdaModel
     /// </summary>
     public LdaModel WithInferenceIterations(int sweeps) => WithInference(Options.Inference, sweeps);
 
-    /// <summary>The same topics, folding new documents in by <paramref name="method"/> with at most <paramref name="iterations"/> iterations.</summary>
-    public LdaModel WithInference(LdaInference method, int iterations)
+    /// <summary>
+    /// The same topics, folding new documents in by <paramref name="method"/> with at most <paramref name="iterations"/>
+    /// iterations and, under CVB0, <paramref name="tolerance"/> (default: this model's).
+    /// </summary>
+    public LdaModel WithInference(LdaInference method, int iterations, double? tolerance = null)
     {
-        var options = Options with { Inference = method, InferenceIterations = iterations };
+        var options = Options with { Inference = method, InferenceIterations = iterations, InferenceTolerance = tolerance ?? Options.InferenceTolerance };
         options.Validate();
         return new LdaModel(options, Vocabulary, _alpha, _phi, _topicSizes, _documentTopics, [.. LikelihoodTrace]);
     }
@@ -158,8 +161,8 @@ public sealed class LdaModel
     /// distinct word w (count c_w) keeps a distribution q_w over topics, the document's expected counts are
     /// n_t = Σ_w c_w q_w(t), and each word in turn is updated to q_w(t) ∝ φ_tw (α_t + n_t − q_w(t)): the collapsed
     /// Gibbs conditional of one of its tokens with that token's own share taken out, in expectation. The sweep over
-    /// the words (in id order, counts updated as it goes) repeats until no expected count moves by more than
-    /// <see cref="Cvb0Tolerance"/> tokens, at most <see cref="LatentDirichletAllocationOptions.InferenceIterations"/>
+    /// the words (in order of first occurrence, counts updated as it goes) repeats until no expected count moves by more than
+    /// <see cref="LatentDirichletAllocationOptions.InferenceTolerance"/> tokens, at most <see cref="LatentDirichletAllocationOptions.InferenceIterations"/>
     /// times. No random numbers and a fixed order of operations: the same words give the same bits on any thread.
     /// </summary>
     private float[] InferCvb0(ReadOnlySpan<int> words)
@@ -171,17 +174,10 @@ public sealed class LdaModel
             for (var t = 0; t < k; t++) theta[t] = (float)(_alpha[t] / _alphaSum);
             return theta;
         }
-        // Distinct words with their counts, in id order: the document is a bag of words to CVB0.
+        // Distinct words with their counts, in order of first occurrence: the document is a bag of words to CVB0.
         var sorted = words.Length <= 1024 ? stackalloc int[words.Length] : new int[words.Length];
-        words.CopyTo(sorted);
-        sorted.Sort();
-        var distinct = 0;
         var counts = words.Length <= 1024 ? stackalloc float[words.Length] : new float[words.Length];
-        for (var i = 0; i < sorted.Length; i++)
-        {
-            if (i > 0 && sorted[i] == sorted[distinct - 1]) counts[distinct - 1]++;
-            else { sorted[distinct] = sorted[i]; counts[distinct++] = 1; }
-        }
+        var distinct = DistinctWords(words, sorted, counts);
 
         // Topics padded to a whole number of vectors (pad lanes: α = φ = 0, so they stay 0); the arithmetic is per
         // lane and every sum over topics is a scalar loop in topic order, so any vector width gives the same bits.
@@ -208,11 +204,12 @@ public sealed class LdaModel
                 (new Vector<float>(n[t..]) + share * c).CopyTo(n[t..]);
             }
         }
+        var tolerance = (float)Options.InferenceTolerance;
         for (var it = 0; it < Options.InferenceIterations; it++)
         {
             if (kp == 16 && Vector256.IsHardwareAccelerated)
             {
-                if (Sweep16(phi, alpha, sorted[..distinct], counts, q, n, k) < Cvb0Tolerance) break;
+                if (Sweep16(phi, alpha, sorted[..distinct], counts, q, n, k) < tolerance) break;
                 continue;
             }
             var moved = Vector<float>.Zero;
@@ -225,7 +222,7 @@ public sealed class LdaModel
                     var rest = Vector.Max(Vector<float>.Zero, new Vector<float>(alpha.AsSpan(t)) + new Vector<float>(n[t..]) - new Vector<float>(qw[t..]));
                     (new Vector<float>(row[t..]) * rest).CopyTo(p[t..]);
                 }
-                var scale = 1f / Sum(p, k);
+                var scale = 1f / (kp == 16 ? Normalizer16(p) : Sum(p, k));
                 var c = counts[j];
                 for (var t = 0; t < kp; t += width)
                 {
@@ -238,7 +235,7 @@ public sealed class LdaModel
             }
             var largest = 0f;
             for (var lane = 0; lane < width; lane++) largest = MathF.Max(largest, moved[lane]);
-            if (largest < Cvb0Tolerance) break;
+            if (largest < tolerance) break;
         }
         if (pooled is not null) ArrayPool<float>.Shared.Return(pooled);
         var total = words.Length + _alphaSum;
@@ -269,10 +266,12 @@ public sealed class LdaModel
             var q1 = Vector256.LoadUnsafe(ref qRef, at + 8);
             var p0 = Vector256.LoadUnsafe(ref phiRef, row) * Vector256.Max(Vector256<float>.Zero, a0 + n0 - q0);
             var p1 = Vector256.LoadUnsafe(ref phiRef, row + 8) * Vector256.Max(Vector256<float>.Zero, a1 + n1 - q1);
-            var sum = 0f;
-            for (var t = 0; t < 8 && t < k; t++) sum += p0.GetElement(t);
-            for (var t = 8; t < k; t++) sum += p1.GetElement(t - 8);
-            var scale = 1f / sum;
+            // Halving sum (lane t + lane t+8, then +4, +2, +1): four dependent adds instead of fourteen, in the order
+            // of Normalizer16.
+            var h8 = p0 + p1;
+            var h4 = h8.GetLower() + h8.GetUpper();
+            var h2 = h4 + Vector128.Shuffle(h4, Vector128.Create(2, 3, 0, 1));
+            var scale = 1f / (h2.GetElement(0) + h2.GetElement(1));
             var c = counts[j];
             var u0 = p0 * scale;
             var u1 = p1 * scale;
@@ -289,6 +288,59 @@ public sealed class LdaModel
         var largest = 0f;
         for (var lane = 0; lane < 8; lane++) largest = MathF.Max(largest, moved.GetElement(lane));
         return largest;
+    }
+
+    [ThreadStatic] private static int[]? t_slotOfWord;
+    [ThreadStatic] private static int[]? t_stampOfWord;
+    [ThreadStatic] private static int t_stamp;
+
+    /// <summary>
+    /// The distinct ids of <paramref name="words"/> in order of first occurrence, with their counts; returns how many.
+    /// A per-thread table over the vocabulary, reset lazily by a stamp per call, replaces a sort of the document.
+    /// </summary>
+    private int DistinctWords(ReadOnlySpan<int> words, Span<int> distinctWords, Span<float> counts)
+    {
+        var size = Vocabulary.Count;
+        if (t_slotOfWord is null || t_slotOfWord.Length < size)
+        {
+            t_slotOfWord = new int[size];
+            t_stampOfWord = new int[size];
+            t_stamp = 0;
+        }
+        var slot = t_slotOfWord;
+        var seen = t_stampOfWord!;
+        if (++t_stamp == int.MaxValue)
+        {
+            Array.Clear(seen);
+            t_stamp = 1;
+        }
+        var stamp = t_stamp;
+        var distinct = 0;
+        foreach (var w in words)
+        {
+            if (seen[w] == stamp) counts[slot[w]]++;
+            else
+            {
+                seen[w] = stamp;
+                slot[w] = distinct;
+                distinctWords[distinct] = w;
+                counts[distinct++] = 1;
+            }
+        }
+        return distinct;
+    }
+
+    /// <summary>
+    /// Σ values[0..16) by halving: v[t] + v[t+8], then + the value 4 lanes on, then 2, then 1. Pad lanes hold 0, which
+    /// leaves every sum exact, so this is the normalizer of any K ≤ 16; <see cref="Sweep16"/> adds in the same order.
+    /// </summary>
+    private static float Normalizer16(ReadOnlySpan<float> v)
+    {
+        Span<float> h = stackalloc float[8];
+        for (var t = 0; t < 8; t++) h[t] = v[t] + v[t + 8];
+        for (var t = 0; t < 4; t++) h[t] += h[t + 4];
+        for (var t = 0; t < 2; t++) h[t] += h[t + 2];
+        return h[0] + h[1];
     }
 
     /// <summary>Σ values[0..k), in topic order.</summary>
@@ -311,8 +363,6 @@ public sealed class LdaModel
         return (phi, alpha, kp);
     }
 
-    /// <summary>Expected topic counts moving by less than this many tokens in a sweep count as converged.</summary>
-    internal const float Cvb0Tolerance = 0.01f;
 
     /// <summary>
     /// Fold-in: Gibbs sampling of the document's topics with the topic-word distributions fixed; the first
@@ -487,6 +537,7 @@ public sealed class LdaModel
         writer.Write(o.Seed);
         writer.Write(o.InferenceIterations);
         writer.Write((int)o.Inference);
+        writer.Write(o.InferenceTolerance);
         writer.Write(o.MinimumTokenLength);
         var n = o.Normalization;
         writer.Write(n.CaseFolding);
@@ -540,6 +591,8 @@ public sealed class LdaModel
                 Seed = reader.ReadInt32(),
                 InferenceIterations = reader.ReadInt32(),
                 Inference = version >= 2 ? (LdaInference)reader.ReadInt32() : LdaInference.Gibbs,
+                // Before version 3 the tolerance was fixed at 0.01 tokens.
+                InferenceTolerance = version >= 3 ? reader.ReadDouble() : 0.01,
                 MinimumTokenLength = reader.ReadInt32(),
                 Normalization = new TextNormalizationOptions
                 {

@@ -115,6 +115,7 @@ public static class RecipeReader
             AdditionalStopWords = l.Strings("stopWords"),
             SeedWordPriorShare = l.Double("seedWordPriorShare", d.SeedWordPriorShare, min: 0, max: 100),
             InferenceIterations = l.Int("inferenceIterations", d.InferenceIterations, min: 1, max: 100_000),
+            InferenceTolerance = l.Double("inferenceTolerance", d.InferenceTolerance, min: 1e-6, max: 1000),
             Inference = l.Choice("inference", "cvb0", "cvb0", "gibbs") == "gibbs" ? LdaInference.Gibbs : LdaInference.Cvb0,
             WordPromotionWeight = l.Double("wordPromotionWeight", d.WordPromotionWeight, min: 0, max: 100),
             WordPromotionNeighbors = l.Int("wordPromotionNeighbors", d.WordPromotionNeighbors, min: 0, max: 1000),

@@ -63,33 +63,45 @@ public class LdaModelPersistenceTests
     }
 
     [Fact]
-    public void A_version_1_model_folds_in_by_gibbs_sampling_as_when_it_was_written_and_version_2_keeps_the_method()
+    public void Older_models_fold_in_as_when_they_were_written_version_1_by_gibbs_and_version_2_at_the_old_tolerance()
     {
         var model = Fit();
         Assert.Equal(LdaInference.Cvb0, model.Options.Inference);
         var gibbs = model.WithInference(LdaInference.Gibbs, model.Options.InferenceIterations);
-        var v2 = LatentDirichletAllocationTests.Bytes(gibbs);
-        Assert.Equal(LdaInference.Gibbs, Load(v2).Options.Inference);
+        var v3 = LatentDirichletAllocationTests.Bytes(gibbs);
+        Assert.Equal(LdaInference.Gibbs, Load(v3).Options.Inference);
 
-        // Version 1 had no method field; it would follow the inference iterations, the eighth field after the magic string.
+        // Version 2 had no tolerance (a double after the method), version 1 no method either; both follow the
+        // inference iterations, the eighth field after the magic string.
         var version = 1 + "TopicModel.LdaModel".Length;
         var at = version + 4 + 4 + 8 + 8 + 4 + 4 + 4 + 4;
         var current = LatentDirichletAllocationTests.Bytes(model);
-        Assert.Equal(2, BitConverter.ToInt32(current, version));
+        Assert.Equal(3, BitConverter.ToInt32(current, version));
         Assert.Equal((int)LdaInference.Cvb0, BitConverter.ToInt32(current, at));
-        var v1 = current[..at].Concat(current[(at + 4)..]).ToArray();
-        BitConverter.GetBytes(1).CopyTo(v1, version);
+        Assert.Equal(model.Options.InferenceTolerance, BitConverter.ToDouble(current, at + 4));
+        string[] document = [GeneratedTopics.Word(0, 1), GeneratedTopics.Word(0, 2), GeneratedTopics.Word(2, 0), GeneratedTopics.Word(0, 3)];
 
+        var v2 = current[..(at + 4)].Concat(current[(at + 12)..]).ToArray();
+        BitConverter.GetBytes(2).CopyTo(v2, version);
+        var loaded2 = Load(v2);
+        Assert.Equal(LdaInference.Cvb0, loaded2.Options.Inference);
+        Assert.Equal(0.01, loaded2.Options.InferenceTolerance);
+        Assert.Equal(model.WithInference(LdaInference.Cvb0, model.Options.InferenceIterations, 0.01).Infer(document), loaded2.Infer(document));
+
+        var v1 = current[..at].Concat(current[(at + 12)..]).ToArray();
+        BitConverter.GetBytes(1).CopyTo(v1, version);
         var loaded = Load(v1);
         Assert.Equal(LdaInference.Gibbs, loaded.Options.Inference);
-        string[] document = [GeneratedTopics.Word(0, 1), GeneratedTopics.Word(0, 2), GeneratedTopics.Word(2, 0), GeneratedTopics.Word(0, 3)];
         Assert.Equal(gibbs.Infer(document), loaded.Infer(document));
         Assert.NotEqual(model.Infer(document), loaded.Infer(document));
-        // Saved again it is a version-2 model that says Gibbs.
-        Assert.Equal(v2, LatentDirichletAllocationTests.Bytes(loaded));
+        // Saved again it is a current-version model that says Gibbs (and the old tolerance, which Gibbs ignores).
+        Assert.Equal(v3, LatentDirichletAllocationTests.Bytes(loaded.WithInference(LdaInference.Gibbs, loaded.Options.InferenceIterations, model.Options.InferenceTolerance)));
 
         var unknown = (byte[])current.Clone();
         BitConverter.GetBytes(7).CopyTo(unknown, at);
         Assert.Contains("Inference 7 is not a known fold-in method", Assert.Throws<TopicModelException>(() => Load(unknown)).Message);
+        var negative = (byte[])current.Clone();
+        BitConverter.GetBytes(-1.0).CopyTo(negative, at + 4);
+        Assert.Contains("InferenceTolerance must be positive", Assert.Throws<TopicModelException>(() => Load(negative)).Message);
     }
 }

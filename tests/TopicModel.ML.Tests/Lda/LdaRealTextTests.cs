@@ -89,6 +89,31 @@ public class LdaRealTextTests
     }
 
     [Fact]
+    public void Cvb0_fold_in_nears_its_fixed_point_as_the_tolerance_tightens_and_any_thread_or_model_order_gives_the_same_bits()
+    {
+        var fitted = new LatentDirichletAllocation(Options).Fit(Training);
+        float[][] Mixtures(double tolerance, int iterations = 100) =>
+            HeldOut.Select(fitted.WithInference(LdaInference.Cvb0, iterations, tolerance).InferText).ToArray();
+        var fixedPoint = Mixtures(1e-6, 5000);
+        double Distance(float[][] mixtures) => mixtures.Zip(fixedPoint, (a, b) => a.Zip(b, (x, y) => (double)Math.Abs(x - y)).Sum()).Average();
+        var loose = Distance(Mixtures(0.5));
+        var standard = Distance(Mixtures(new LatentDirichletAllocationOptions().InferenceTolerance));
+        var tight = Distance(Mixtures(0.01));
+        Assert.True(tight < standard && standard < loose, $"L1 to the fixed point: 0.5 → {loose:F4}, default → {standard:F4}, 0.01 → {tight:F4}");
+        Assert.True(standard < 0.03, $"default tolerance: mean L1 {standard:F4} to the fixed point");
+
+        // The per-thread table of distinct words is shared by every model a thread folds in with: a model with another
+        // vocabulary in between, or another thread, changes no bit.
+        var other = new LatentDirichletAllocation(Options with { NumberOfTopics = 5, MaximumVocabularySize = 50 }).Fit(Training);
+        var expected = HeldOut.Select(fitted.InferText).ToArray();
+        var interleaved = HeldOut.Select(text => { other.InferText(text); return fitted.InferText(text); }).ToArray();
+        Assert.Equal(expected, interleaved);
+        var parallel = new float[HeldOut.Length][];
+        Parallel.For(0, HeldOut.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => parallel[i] = fitted.InferText(HeldOut[i]));
+        Assert.Equal(expected, parallel);
+    }
+
+    [Fact]
     public void Documents_of_only_stop_words_numbers_or_single_letters_leave_an_empty_vocabulary()
     {
         var lda = new LatentDirichletAllocation(new LatentDirichletAllocationOptions { MinimumDocumentCount = 1 });
