@@ -46,7 +46,7 @@ public sealed class TrainingRunTests(TrainedModel trained)
         Assert.Equal(trained.Result.Bundle.Thresholds.Thresholds, rule.Thresholds);
         Assert.Equal(3, rule.MaxTopics);
         Assert.Contains(rule.Thresholds, t => t <= 1);
-        Assert.StartsWith("out-of-fold predictions of 1397 reviewed training papers", bundle.Manifest["topicThresholds"]!["tunedOn"]!.GetValue<string>());
+        Assert.StartsWith("out-of-fold predictions of 1637 reviewed training papers", bundle.Manifest["topicThresholds"]!["tunedOn"]!.GetValue<string>());
 
         // The held-out digest's reviewed labels (never used for tuning): topic sets recover more of primary + secondary.
         var train = trained.Result.Data.InSplit(Split.Train).Select(e => e.Paper.Id).ToHashSet();
@@ -119,7 +119,7 @@ public sealed class TrainingRunTests(TrainedModel trained)
         var manifest = ModelBundleFile.Load(result.BundlePath).Manifest;
 
         Assert.Contains("5-fold cross-validation", result.ValidationRule);
-        Assert.Contains("reviewed labels of 1397 papers", result.ValidationRule);
+        Assert.Contains("reviewed labels of 1637 papers", result.ValidationRule);
         Assert.Equal(result.Search.Best!.Metrics["macroF1"], result.Dev.MacroF1);
         Assert.Contains("mean over 3 digests", result.ValidationRule);
         var byDigest = result.Search.Best.Metrics.Where(kv => kv.Key.StartsWith("macroF1:")).Select(kv => kv.Value).ToArray();
@@ -140,7 +140,7 @@ public sealed class TrainingRunTests(TrainedModel trained)
         Assert.Equal(result.Search.Best.Number, manifest["automl"]!["bestTrial"]!["trial"]!.GetValue<int>());
         Assert.Equal(42, manifest["seed"]!.GetValue<int>());
         Assert.Equal(64, manifest["data"]!["fingerprint"]!.GetValue<string>().Length);
-        Assert.Equal(1397, manifest["data"]!["reviewedLabels"]!.GetValue<int>());
+        Assert.Equal(1637, manifest["data"]!["reviewedLabels"]!.GetValue<int>());
     }
 
     [Fact]
