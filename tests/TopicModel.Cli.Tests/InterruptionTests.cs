@@ -169,7 +169,9 @@ public sealed class InterruptionTests(InterruptionFixture fixture) : IDisposable
     [Fact]
     public void Ctrl_C_during_prep_exits_130_and_keeps_the_earlier_prepared_files()
     {
-        using var recipe = new TempRecipe(json => json["data"]!["unlabeled"] = new System.Text.Json.Nodes.JsonArray(fixture.LargeInput, fixture.LargeInput, fixture.LargeInput));
+        // Ten copies of the large input (200,000 records): prep must still be reading when the signal comes; three
+        // copies were read in under the 1.5 s of CPU waited for below once parsing got faster (issue 21, fourth round).
+        using var recipe = new TempRecipe(json => json["data"]!["unlabeled"] = new System.Text.Json.Nodes.JsonArray(Enumerable.Repeat(fixture.LargeInput, 10).Select(f => (System.Text.Json.Nodes.JsonNode)f).ToArray()));
         var prepared = Path.Combine(recipe.Directory, "prepared");
         Directory.CreateDirectory(prepared);
         File.WriteAllText(Path.Combine(prepared, "papers.jsonl"), "earlier run\n");

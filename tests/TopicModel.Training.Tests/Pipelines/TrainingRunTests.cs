@@ -27,10 +27,10 @@ public sealed class TrainingRunTests(TrainedModel trained)
         var corpus = TrainingRun.Corpus(data);
 
         // 216 training-digest papers less the 19 the held-out digest shares, plus the 960 reviewed 2025 Hugging Face
-        // papers and the 240 reviewed 2025 arXiv papers; the pool is the rest of the two unlabeled files.
-        Assert.Equal(216 - 19 + 960 + 240, corpus.Labeled.Count);
+        // papers and the 480 reviewed 2025 arXiv papers; the pool is the rest of the two unlabeled files.
+        Assert.Equal(216 - 19 + 960 + 480, corpus.Labeled.Count);
         Assert.All(corpus.Labeled, p => Assert.True(p.Reviewed));
-        Assert.Equal(3004 - 960 + 4000 - 240, corpus.Pool.Count);
+        Assert.Equal(3004 - 960 + 4000 - 480, corpus.Pool.Count);
         Assert.All(corpus.Pool, p => Assert.False(p.Reviewed));
         var heldOut = data.InSplit(Split.HeldOut).Select(p => p.Paper.Id).ToHashSet();
         Assert.DoesNotContain(corpus.Labeled.Concat(corpus.Pool), e => heldOut.Contains(e.Paper.Id));
