@@ -26,7 +26,7 @@ switch (args.FirstOrDefault())
     case "embed-export" when args.Length >= 4:
         EmbedExport.Run(args[1], args[2], args[3..]);
         return;
-    case "fold-in-sweeps":
+    case "fold-in-sweeps" when args.Length == 4:
         FoldInSweeps.Run(args[1], args[2], int.Parse(args[3]));
         return;
     case "term-lookup" when args.Length >= 3:
@@ -35,8 +35,8 @@ switch (args.FirstOrDefault())
     case "id-sort" when args.Length >= 3:
         IdSortBench.Run(args[1], args[2], args.Length > 3 ? int.Parse(args[3]) : 20_000);
         return;
-    case "corpus" or "train" or "f1" or "score-profile" or "embed" or "embed-export" or "term-lookup" or "id-sort":
-        Console.Error.WriteLine("usage: corpus CORPUS_DIR OUT_DIR TRAIN_SIZE [SCORE_SIZE...] | train TRAIN.jsonl HELDOUT.jsonl CLASSES.txt BUNDLE.zip | f1 GOLD.ft PREDICTIONS CLASSES.txt | score-profile BUNDLE INPUT.jsonl [N [components]] | embed MiniLM|ArcticXs PAPERS.jsonl [N] | embed-export MiniLM|ArcticXs OUT.jsonl INPUTS... | term-lookup BUNDLE INPUT.jsonl [N] | id-sort BUNDLE INPUT.jsonl [N]");
+    case "corpus" or "train" or "f1" or "score-profile" or "embed" or "embed-export" or "term-lookup" or "fold-in-sweeps" or "id-sort":
+        Console.Error.WriteLine("usage: corpus CORPUS_DIR OUT_DIR TRAIN_SIZE [SCORE_SIZE...] | train TRAIN.jsonl HELDOUT.jsonl CLASSES.txt BUNDLE.zip | f1 GOLD.ft PREDICTIONS CLASSES.txt | score-profile BUNDLE INPUT.jsonl [N [components]] | embed MiniLM|ArcticXs PAPERS.jsonl [N] | embed-export MiniLM|ArcticXs OUT.jsonl INPUTS... | term-lookup BUNDLE INPUT.jsonl [N] | fold-in-sweeps BUNDLE INPUT.jsonl N | id-sort BUNDLE INPUT.jsonl [N]");
         Environment.Exit(2);
         return;
 }
