@@ -17,6 +17,7 @@ public sealed class LdaModel
 {
     private const string Magic = "TopicModel.LdaModel";
     // 2 adds the fold-in method; a version-1 model folds in by Gibbs sampling, as it did when it was written.
+    // 3 adds the CVB0 tolerance; a version-2 model reads the 0.01 tokens it was fixed at.
     private const int FormatVersion = 3;
 
     private readonly float[] _phi;
@@ -175,12 +176,13 @@ public sealed class LdaModel
             return theta;
         }
         // Distinct words with their counts, in order of first occurrence: the document is a bag of words to CVB0.
-        var sorted = words.Length <= 1024 ? stackalloc int[words.Length] : new int[words.Length];
+        var distinctWords = words.Length <= 1024 ? stackalloc int[words.Length] : new int[words.Length];
         var counts = words.Length <= 1024 ? stackalloc float[words.Length] : new float[words.Length];
-        var distinct = DistinctWords(words, sorted, counts);
+        var distinct = DistinctWords(words, distinctWords, counts);
 
         // Topics padded to a whole number of vectors (pad lanes: α = φ = 0, so they stay 0); the arithmetic is per
-        // lane and every sum over topics is a scalar loop in topic order, so any vector width gives the same bits.
+        // lane and every sum over topics runs in a fixed order (by halving for up to 16 topics, Normalizer16; in topic
+        // order above that), so any vector width gives the same bits.
         var (phi, alpha, kp) = _padded.Value;
         var width = Vector<float>.Count;
         var pooled = distinct * kp > 4096 ? ArrayPool<float>.Shared.Rent(distinct * kp) : null;
@@ -191,7 +193,7 @@ public sealed class LdaModel
         // Start from the smoothing part alone, q_w(t) ∝ α_t φ_tw: the prior's guess for each word.
         for (var j = 0; j < distinct; j++)
         {
-            var row = phi.AsSpan(sorted[j] * kp, kp);
+            var row = phi.AsSpan(distinctWords[j] * kp, kp);
             var qw = q.Slice(j * kp, kp);
             for (var t = 0; t < kp; t += width)
                 (new Vector<float>(alpha.AsSpan(t)) * new Vector<float>(row[t..])).CopyTo(qw[t..]);
@@ -209,13 +211,13 @@ public sealed class LdaModel
         {
             if (kp == 16 && Vector256.IsHardwareAccelerated)
             {
-                if (Sweep16(phi, alpha, sorted[..distinct], counts, q, n, k) < tolerance) break;
+                if (Sweep16(phi, alpha, distinctWords[..distinct], counts, q, n, k) < tolerance) break;
                 continue;
             }
             var moved = Vector<float>.Zero;
             for (var j = 0; j < distinct; j++)
             {
-                var row = phi.AsSpan(sorted[j] * kp, kp);
+                var row = phi.AsSpan(distinctWords[j] * kp, kp);
                 var qw = q.Slice(j * kp, kp);
                 for (var t = 0; t < kp; t += width)
                 {
@@ -362,7 +364,6 @@ public sealed class LdaModel
         for (var t = 0; t < k; t++) alpha[t] = (float)_alpha[t];
         return (phi, alpha, kp);
     }
-
 
     /// <summary>
     /// Fold-in: Gibbs sampling of the document's topics with the topic-word distributions fixed; the first
