@@ -72,7 +72,7 @@ def test_papers(papers: list[dict], digest: str | None = None) -> list[dict]:
     for p in papers:
         if p["split"] != "heldOut" or p["id"] in other or p["id"] in seen:
             continue
-        if digest is not None and p["digest"] != digest:
+        if digest is not None and p["digest"] not in digest.split(","):
             continue
         if p["labelSource"] != "reviewed":
             sys.exit(f"error: held-out paper {p['id']} has no reviewed label; the benchmark scores reviewed labels only")
@@ -337,9 +337,17 @@ def cmd_heldout(a) -> None:
     meta = {**common_meta(), "data": f"{a.describe}, {len(test)} papers not in the training data; {n_train} training papers",
             "tunedChoices": chosen}
     write(Path(a.out), a.stem, rows, meta)
+    # A test set of several files (digests) is also reported file by file, from the same predictions: no system is retrained.
+    digests = a.digest.split(",") if a.digest else []
+    for digest in digests if len(digests) > 1 else []:
+        part = [i for i, p in enumerate(test) if p["digest"] == digest]
+        rows = table([test[i]["topic"] for i in part], {k: [v[i] for i in part] for k, v in preds.items()},
+                     [test[i].get("secondary") or [] for i in part])
+        write(Path(a.out), f"{a.stem}-{digest}", rows,
+              {**meta, "data": f"{a.describe}, the {len(part)} papers of {digest} alone; {n_train} training papers"})
     with open(Path(a.out) / f"{a.stem}-predictions.jsonl", "w", encoding="utf-8") as f:
         for i, p in enumerate(test):
-            f.write(json.dumps({"id": p["id"], "gold": p["topic"], **{k: v[i] for k, v in preds.items()}}) + "\n")
+            f.write(json.dumps({"id": p["id"], "digest": p["digest"], "gold": p["topic"], **{k: v[i] for k, v in preds.items()}}) + "\n")
 
 
 def cmd_folds(a) -> None:
@@ -387,7 +395,7 @@ def main() -> None:
     h.add_argument("--scored", required=True, nargs="+")
     h.add_argument("--out", required=True)
     h.add_argument("--tune-lr", action="store_true", help="also grid-search LogisticRegression (slow on a loaded 2-core machine)")
-    h.add_argument("--digest", default=None, help="score only the held-out papers of this digest (file stem)")
+    h.add_argument("--digest", default=None, help="score only the held-out papers of these digests (file stems, comma-separated; with several, each is also reported alone)")
     h.add_argument("--stem", default="heldout", help="output name: <stem>.md|json, <stem>-predictions.jsonl")
     h.add_argument("--describe", default="held-out digest", help="what the test papers are, for the table's metadata")
     h.add_argument("--embeddings", help="JSONL of {id, vector} from `TopicModel.Bench embed-export`: adds the TF-IDF + sentence-vector baseline")

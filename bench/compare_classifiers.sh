@@ -139,7 +139,7 @@ if [[ -n $FORWARD ]]; then
   fi
   log "baselines + paired bootstrap on the forward test set"
   "$PY" bench/compare_classifiers.py heldout --prepared "$OUT/prepared-forward/papers.jsonl" --scored "$OUT/ours-forward.jsonl" --out "$OUT" \
-    --stem forward --digest "$(basename "${FORWARD%% *}" .jsonl)" --describe "forward test set (2026 papers, later than every training paper)" \
+    --stem forward --digest "$(for f in $FORWARD; do basename "$f" .jsonl; done | paste -sd,)" --describe "forward test set (2026 papers, later than every training paper)" \
     ${TUNE_LR[@]+"${TUNE_LR[@]}"} ${TEACHER_FORWARD[@]+"${TEACHER_FORWARD[@]}"} "${EMBED[@]}"
 fi
 
