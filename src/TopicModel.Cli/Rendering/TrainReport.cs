@@ -61,13 +61,20 @@ public static class TrainReport
         console.Write(PerTopic(m, r));
         console.WriteLine($"Validation: {result.ValidationRule}. The rules column scores the weak labels of the same papers.");
         console.WriteLine($"Search stopped after {result.Search.Trials.Count} trial{(result.Search.Trials.Count == 1 ? "" : "s")} in {result.Search.Elapsed.TotalSeconds:0.0} s: {result.Search.StopReason}.");
-        if (teacherRun is not null) console.WriteLine($"Distillation: {teacherRun.Rule}; the student search ran {teacherRun.StudentSearch.Trials.Count} trials ({teacherRun.StudentSearch.StopReason}).");
+        console.WriteLine($"Chosen: trial {result.Search.Best?.Number}{Why(result.Search)}.");
+        if (teacherRun is not null)
+        {
+            console.WriteLine($"Distillation: {teacherRun.Rule}; the student search ran {teacherRun.StudentSearch.Trials.Count} trials ({teacherRun.StudentSearch.StopReason}).");
+            console.WriteLine($"Chosen student: trial {teacherRun.StudentSearch.Best?.Number}{Why(teacherRun.StudentSearch)}.");
+        }
         var pool = result.PoolPapers > 0 ? $" and {result.PoolPapers} unlabeled pool papers" : "";
         console.WriteLine($"Trained on {result.TrainingPapers} labeled papers{pool} ({result.Bundle.Classifier.Model.FeatureCount} features) in {result.Elapsed.TotalSeconds:0.0} s.");
         console.WriteLine($"Model bundle: {result.BundlePath}");
         console.WriteLine($"Leaderboard: {string.Join(", ", result.LeaderboardPaths)}");
         console.WriteLine($"Dev predictions (out-of-fold, one line per training paper): {result.DevPredictionsPath}");
     }
+
+    private static string Why(ExperimentResult search) => search.Selection is { } why ? $" ({why})" : " (the top score)";
 
     /// <summary>Where the model beats the rules and where it does not, topic by topic, on the same dev papers.</summary>
     private static Table PerTopic(MulticlassClassificationMetrics model, MulticlassClassificationMetrics? rules)

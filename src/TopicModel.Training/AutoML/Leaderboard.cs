@@ -52,6 +52,7 @@ public static class Leaderboard
             ["stopReason"] = search.StopReason,
             ["seconds"] = Math.Round(search.Elapsed.TotalSeconds, 3),
             ["bestTrial"] = search.Best?.Number,
+            ["selection"] = search.Selection,
             ["trials"] = new JsonArray(search.Trials.Select(t => (JsonNode)TrialJson(t, withTime: true)).ToArray()),
         };
         AtomicFile.WriteAllText(json, document.ToJsonString(Json.Options));
@@ -67,6 +68,8 @@ public static class Leaderboard
         ["folds"] = automl.Folds,
         ["searchSpace"] = new JsonArray(space.Dimensions.Select(d => (JsonNode)JsonValue.Create(d.ToString())!).ToArray()),
         ["trials"] = search.Trials.Count,
+        ["selection"] = automl.Selection,
+        ["selectionReason"] = search.Selection,
         ["bestTrial"] = search.Best is null ? null : TrialJson(search.Best, withTime: false),
         ["leaderboard"] = new JsonArray(search.Leaderboard.Select(t => (JsonNode)new JsonObject
         {

@@ -60,4 +60,12 @@ public sealed record PipelineOptions
 
     /// <summary>Scale of the (unit-length) sentence vector appended to the features; used only with an <see cref="Encoder"/>.</summary>
     public float EmbeddingWeight { get; init; }
+
+    /// <summary>
+    /// How many of the two ways the rules' judgement enters the model this pipeline uses: rule features and the blend with
+    /// the rules' vote. The rules were written by reading papers of the training period, so leaning on them fits that
+    /// period in a way folds drawn from the same period cannot show; the one-standard-error selection
+    /// (<see cref="ML.AutoML.OneStandardErrorRule"/>) takes this as a pipeline's complexity.
+    /// </summary>
+    public int RuleParts => (RuleWeight > 0 ? 1 : 0) + (LabelModelBlend > 0 ? 1 : 0);
 }

@@ -53,6 +53,7 @@ public static class TrainingRun
         var (search, winnerOutcome) = Search(recipe, space, tuner, validation, budget, onTrial, cancellation, teacher: null, predictPool: canDistil);
         var winner = PipelineSearchSpace.ToPipeline(search.Best!.Configuration);
         log?.Invoke($"search stopped: {search.StopReason}; refitting the best pipeline (trial {search.Best.Number}) on all {corpus.Labeled.Count} labeled papers");
+        if (search.Selection is { } picked) log?.Invoke($"selection: {picked}");
         var all = Enumerable.Range(0, corpus.Labeled.Count).ToArray();
         var winnerFit = workspace.Fit(winner, all, "all");
 
@@ -202,25 +203,29 @@ public static class TrainingRun
         }
         var taught = hard ? pool.Count(p => p.Max() >= min) : pool.Length;
         log?.Invoke($"distillation: student search stopped: {search.StopReason}; refitting the best student (trial {search.Best.Number}) on all labeled papers and the teacher-labeled pool ({taught} of {pool.Length} papers)");
+        if (search.Selection is { } picked) log?.Invoke($"distillation: selection: {picked}");
         var student = workspace.Fit(best, Enumerable.Range(0, corpus.Labeled.Count).ToArray(), "all", cancellation, poolTargets: new PoolTargets(pool, min, hard)).Classifier;
         return new Distilled(best, student, outcome, search, space, automl, rule);
     }
 
     /// <summary>
-    /// One AutoML search over <paramref name="space"/>, each trial validated by <paramref name="validation"/>; returns the search and the
-    /// best trial's validation (only that one is kept: out-of-fold rows for every labeled paper, and a search may run hundreds of trials).
-    /// "Best" as the experiment decides it: the first trial with the highest score.
+    /// One AutoML search over <paramref name="space"/>, each trial validated by <paramref name="validation"/>; returns the search, its best
+    /// trial as the recipe's <c>automl.selection</c> picks it, and that trial's validation. Only one validation per number of rule parts is
+    /// kept (out-of-fold rows for every labeled paper, and a search may run hundreds of trials): either rule picks the top score of its
+    /// number of rule parts.
     /// </summary>
     private static (ExperimentResult Search, ValidationOutcome Best) Search(Recipe recipe, SearchSpace space, ITuner tuner, PipelineValidation validation,
         ExperimentBudget budget, Action<Trial, ExperimentResult>? onTrial, CancellationToken cancellation, FoldPoolPredictions? teacher, bool predictPool,
         float minProbability = 0, bool hardTargets = false)
     {
-        (string Key, ValidationOutcome Outcome)? bestValidation = null;
+        var kept = new Dictionary<int, (string Key, ValidationOutcome Outcome)>();
         var search = AutoMLExperiment.Run(tuner, (c, token) =>
         {
-            var outcome = validation.Run(PipelineSearchSpace.ToPipeline(c), token, teacher, predictPool, minProbability, hardTargets);
+            var pipeline = PipelineSearchSpace.ToPipeline(c);
+            var outcome = validation.Run(pipeline, token, teacher, predictPool, minProbability, hardTargets);
             var dev = outcome.Dev;
-            if (bestValidation is null || outcome.Score > bestValidation.Value.Outcome.Score) bestValidation = (c.Key, outcome);
+            // Strictly higher: ties keep the earlier trial, as the leaderboard's order does.
+            if (!kept.TryGetValue(pipeline.RuleParts, out var held) || outcome.Score > held.Outcome.Score) kept[pipeline.RuleParts] = (c.Key, outcome);
             var metrics = new Dictionary<string, double>
             {
                 ["macroF1"] = dev.MacroF1,
@@ -242,9 +247,15 @@ public static class TrainingRun
             if (search.StopReason == "interrupted") throw new OperationCanceledException("interrupted before any trial finished");
             throw new TopicModelException($"no pipeline could be trained: {search.Trials.FirstOrDefault()?.Error ?? search.StopReason}", recipe.SourcePath);
         }
-        if (bestValidation?.Key != search.Best.Configuration.Key)
+        if (recipe.AutoML.Selection == TrialSelection.OneStandardError)
+        {
+            var choice = OneStandardErrorRule.Choose(search.Trials, c => PipelineSearchSpace.ToPipeline(c).RuleParts)!;
+            search = search with { Best = choice.Trial, Selection = $"one standard error: {choice.Reason}" };
+        }
+        var parts = PipelineSearchSpace.ToPipeline(search.Best!.Configuration).RuleParts;
+        if (kept[parts].Key != search.Best.Configuration.Key)
             throw new InvalidOperationException($"the search's best trial {search.Best.Number} is not the one whose validation was kept");
-        return (search, bestValidation.Value.Outcome);
+        return (search, kept[parts].Outcome);
     }
 
     /// <summary>

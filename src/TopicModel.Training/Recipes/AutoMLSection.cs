@@ -21,6 +21,9 @@ public sealed record AutoMLSection(
     /// <summary>What the search maximises: "crossValidation", "forward" or "mean" (<see cref="AutoML.ValidationObjective"/>).</summary>
     public string Objective { get; init; } = AutoML.ValidationObjective.Mean;
 
+    /// <summary>How the trial to ship is picked: "oneStandardError" or "best" (<see cref="AutoML.TrialSelection"/>).</summary>
+    public string Selection { get; init; } = AutoML.TrialSelection.OneStandardError;
+
     /// <summary>Forward-chaining folds over the dated reviewed papers (0: none, no forward score).</summary>
     public int ForwardFolds { get; init; } = 3;
 

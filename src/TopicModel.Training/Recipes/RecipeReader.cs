@@ -168,6 +168,7 @@ public static class RecipeReader
         {
             Objective = a.Choice("objective", d.Objective, ValidationObjective.All),
             ForwardFolds = a.Int("forwardFolds", d.ForwardFolds, min: 0, max: 20),
+            Selection = a.Choice("selection", d.Selection, TrialSelection.All),
         };
         if (section.ForwardFolds == 0 && section.Objective != ValidationObjective.CrossValidation)
             throw a.Error("objective", $"'{section.Objective}' needs forward folds; set forwardFolds above 0 or the objective to '{ValidationObjective.CrossValidation}'");

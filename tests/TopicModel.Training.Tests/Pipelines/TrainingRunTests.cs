@@ -152,9 +152,34 @@ public sealed class TrainingRunTests(TrainedModel trained)
 
         Assert.StartsWith("rank,trial,score,std,macroF1,macroF1:000_97cca7786c7f0218,macroF1:arxiv-cs-2025,macroF1:hf-daily-papers-2025,", csv[0]);
         Assert.Equal(1 + result.Search.Trials.Count, csv.Length);
-        Assert.Equal(result.Search.Best!.Number.ToString(), csv[1].Split(',')[1]);
+        Assert.Equal(result.Search.Leaderboard[0].Number.ToString(), csv[1].Split(',')[1]);
+        Assert.Equal(result.Search.Best!.Number, json["bestTrial"]!.GetValue<int>());
         Assert.Equal(result.Search.Trials.Count, json["trials"]!.AsArray().Count);
         Assert.Equal(5, json["trials"]![0]!["foldMacroF1"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public void The_shipped_trial_is_the_one_with_fewest_rule_parts_within_one_standard_error_of_the_top_score()
+    {
+        var result = trained.Result;
+        var json = JsonNode.Parse(File.ReadAllText(result.LeaderboardPaths[1]))!;
+        var trials = json["trials"]!.AsArray().Select(t => (
+            Number: t!["trial"]!.GetValue<int>(),
+            Score: t["score"]!.GetValue<double>(),
+            Folds: t["foldMacroF1"]!.AsArray().Select(f => f!.GetValue<double>()).ToArray(),
+            Parts: (t["configuration"]!["ruleWeight"]!.GetValue<double>() > 0 ? 1 : 0) + (t["configuration"]!["labelModelBlend"]!.GetValue<double>() > 0 ? 1 : 0)))
+            .ToArray();
+        var top = trials.OrderByDescending(t => t.Score).ThenBy(t => t.Number).First();
+        var mean = top.Folds.Average();
+        var se = Math.Sqrt(top.Folds.Sum(f => (f - mean) * (f - mean)) / (top.Folds.Length - 1) / top.Folds.Length);
+        var expected = trials.Where(t => t.Score >= top.Score - se).OrderBy(t => t.Parts).ThenByDescending(t => t.Score).First();
+
+        Assert.Equal(expected.Number, result.Search.Best!.Number);
+        Assert.Equal(expected.Number, json["bestTrial"]!.GetValue<int>());
+        Assert.StartsWith("one standard error: ", json["selection"]!.GetValue<string>());
+        var manifest = ModelBundleFile.Load(result.BundlePath).Manifest;
+        Assert.Equal("oneStandardError", manifest["automl"]!["selection"]!.GetValue<string>());
+        Assert.Equal(expected.Number, manifest["automl"]!["bestTrial"]!["trial"]!.GetValue<int>());
     }
 
     [Fact]
