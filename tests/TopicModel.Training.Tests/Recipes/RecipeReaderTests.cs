@@ -16,10 +16,13 @@ public class RecipeReaderTests
         Assert.Equal(RepoPaths.Taxonomy, recipe.TaxonomyPath);
         Assert.All(recipe.Data.Train.Concat(recipe.Data.HeldOut).Append(recipe.TaxonomyPath), p => Assert.True(File.Exists(p), p));
         Assert.Equal(42, recipe.Seed);
-        // The forward test set: later papers, evaluated only.
-        var forward = Assert.Single(recipe.Data.Forward);
-        Assert.True(File.Exists(forward), forward);
-        Assert.DoesNotContain(forward, recipe.Data.Train.Concat(recipe.Data.Unlabeled));
+        // The forward test sets: later papers, evaluated only.
+        Assert.Equal(["forward-2026.jsonl", "forward-2026-b.jsonl"], recipe.Data.Forward.Select(Path.GetFileName));
+        Assert.All(recipe.Data.Forward, forward =>
+        {
+            Assert.True(File.Exists(forward), forward);
+            Assert.DoesNotContain(forward, recipe.Data.Train.Concat(recipe.Data.Unlabeled));
+        });
     }
 
     [Fact]
@@ -42,6 +45,8 @@ public class RecipeReaderTests
         var defaults = RecipeReader.Parse("""{"data": {"train": ["a.txt"]}}""", "/r/train.json").AutoML;
         Assert.Equal("mean", defaults.Objective);
         Assert.Equal(3, defaults.ForwardFolds);
+        Assert.Equal("oneStandardError", defaults.Selection);
+        Assert.Equal("best", RecipeReader.Parse("""{"data": {"train": ["a.txt"]}, "automl": {"selection": "best"}}""", "/r/train.json").AutoML.Selection);
 
         var cv = RecipeReader.Parse("""{"data": {"train": ["a.txt"]}, "automl": {"objective": "crossValidation", "forwardFolds": 0}}""", "/r/train.json").AutoML;
         Assert.Equal(("crossValidation", 0), (cv.Objective, cv.ForwardFolds));
@@ -67,6 +72,7 @@ public class RecipeReaderTests
     [InlineData("""{}""", "$.data: the recipe needs a data section")]
     [InlineData("""{"data": {"train": ["a.txt"]}, "automl": {"objective": "dev"}}""", "$.automl.objective: expected one of \"crossValidation\", \"forward\", \"mean\"")]
     [InlineData("""{"data": {"train": ["a.txt"]}, "automl": {"forwardFolds": 0}}""", "$.automl.objective: 'mean' needs forward folds")]
+    [InlineData("""{"data": {"train": ["a.txt"]}, "automl": {"selection": "simplest"}}""", "$.automl.selection: expected one of \"oneStandardError\", \"best\"")]
     [InlineData("""{"data": {"train": ["a.txt"], "forward": "b.jsonl"}}""", "$.data.forward")]
     [InlineData("""{"data": {"train": ["a.txt"]}, "lda": {"numberOfTopics": 0}}""", "$.lda.numberOfTopics")]
     [InlineData("""{"data": {"train": ["a.txt"]}, "lda": {"maximumDocumentFrequency": 1.5}}""", "$.lda.maximumDocumentFrequency")]
