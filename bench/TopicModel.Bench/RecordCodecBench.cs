@@ -105,6 +105,22 @@ public static class RecordCodecBench
                 json.Flush();
             }
         });
+        // The encoder and the paper id as they were before issue 21's fifth round, alternating with today's in this
+        // process (a before/after across builds carries more noise than these differences on a shared machine).
+        double oldEncode = double.MaxValue, newEncode = double.MaxValue, oldId = double.MaxValue, newId = double.MaxValue;
+        for (var round = 0; round < 7; round++)
+        {
+            oldEncode = Math.Min(oldEncode, ScoreProfile.Measure(() => { foreach (var s in scored) OldJsonLine(s, json, buffer); }));
+            newEncode = Math.Min(newEncode, ScoreProfile.Measure(() => { foreach (var s in scored) ScoredPaperWriter.JsonLine(s, withMixture); }));
+            oldId = Math.Min(oldId, ScoreProfile.Measure(() => { foreach (var p in papers) OldPaperId(p.Title); }));
+            newId = Math.Min(newId, ScoreProfile.Measure(() => { foreach (var p in papers) PaperId.FromTitle(p.Title); }));
+        }
+        foreach (var s in scored)
+        {
+            if (!OldJsonLine(s, json, buffer).AsSpan().SequenceEqual(ScoredPaperWriter.JsonLine(s, withMixture)))
+                throw new InvalidOperationException($"{s.Id}: the encoders differ");
+        }
+        if (papers.Any(p => OldPaperId(p.Title) != PaperId.FromTitle(p.Title))) throw new InvalidOperationException("the paper ids differ");
         var numberCount = scored.Sum(s => 1 + s.Top.Count + (s.TopicMixture?.Count ?? 0)) / (double)n;
         Console.WriteLine($"{n:N0} papers, one thread, CPU µs per paper (fastest of 3 passes after a warm-up):");
         Console.WriteLine("| piece | µs per paper |");
@@ -118,6 +134,67 @@ public static class RecordCodecBench
         Console.WriteLine($"| — of which SHA-256 of the canonical title | {sha / n * 1e6:F2} |");
         Console.WriteLine($"| encode: ScoredPaperWriter.JsonLine, whole | {encode / n * 1e6:F2} |");
         Console.WriteLine($"| — its {numberCount:F0} numbers through Utf8JsonWriter | {numbers / n * 1e6:F2} |");
+        Console.WriteLine($"| same process, alternating, best of 7 × 3: encode before / now | {oldEncode / n * 1e6:F2} / {newEncode / n * 1e6:F2} |");
+        Console.WriteLine($"| same process, alternating, best of 7 × 3: paper id before / now | {oldId / n * 1e6:F2} / {newId / n * 1e6:F2} |");
+    }
+
+    /// <summary>The record as <see cref="ScoredPaperWriter.JsonLine"/> encoded it before: property names from strings, numbers by the writer.</summary>
+    private static byte[] OldJsonLine(ScoredPaper p, Utf8JsonWriter json, ArrayBufferWriter<byte> buffer)
+    {
+        buffer.ResetWrittenCount();
+        json.Reset(buffer);
+        json.WriteStartObject();
+        json.WriteString("id", p.Id);
+        json.WriteString("title", p.Title);
+        json.WriteString("digest", p.Digest);
+        json.WriteString("topic", p.Topic);
+        json.WriteNumber("probability", Math.Round((double)p.Probability, 6));
+        json.WriteStartArray("top");
+        foreach (var t in p.Top)
+        {
+            json.WriteStartObject();
+            json.WriteString("topic", t.Topic);
+            json.WriteNumber("probability", Math.Round((double)t.Probability, 6));
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("topics");
+        foreach (var t in p.Topics) json.WriteStringValue(t);
+        json.WriteEndArray();
+        if (p.TopicMixture is { } mixture)
+        {
+            json.WriteStartArray("topicMixture");
+            foreach (var m in mixture) json.WriteNumberValue(Math.Round((double)m, 4));
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
+        json.Flush();
+        buffer.Write("\n"u8);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The paper id as <see cref="PaperId.FromTitle"/> computed it before: canonical title string, its UTF-8 array, SHA-256.</summary>
+    private static string OldPaperId(string title)
+    {
+        var folded = TopicModel.ML.Text.TextNormalizer.Fold(title);
+        var sb = new StringBuilder(folded.Length);
+        var pendingSpace = false;
+        foreach (var c in folded)
+        {
+            if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
+            {
+                if (pendingSpace && sb.Length > 0) sb.Append(' ');
+                pendingSpace = false;
+                sb.Append(c);
+            }
+            else
+            {
+                pendingSpace = true;
+            }
+        }
+        Span<byte> hash = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString()), hash);
+        return Convert.ToHexStringLower(hash[..6]);
     }
 }
 
