@@ -59,6 +59,44 @@ public sealed class PaperIdTests
         }
     }
 
+    /// <summary>Readers make papers whose id is computed when first read (<see cref="Paper.FromInput"/>); nothing else may differ.</summary>
+    [Fact]
+    public void A_paper_read_from_an_input_has_its_title_id_and_equals_the_same_paper_made_with_it()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("paper-id").FullName, "in.jsonl");
+        File.WriteAllText(path, """
+            {"title": "Café Straße: ﬁne-tuning", "abstract": "An abstract.", "id": "2501.00001"}
+            {"title": "No Id Here", "abstract": "Another abstract."}
+            """);
+        try
+        {
+            foreach (var options in new[] { TopicModel.DataPrep.Ingestion.ReaderOptions.Default, TopicModel.DataPrep.Ingestion.ReaderOptions.Default with { DeferJsonlParsing = true } })
+            {
+                var papers = TopicModel.DataPrep.Ingestion.PaperReader.Read(path, options)
+                    .Select(item => item.Line is { } line ? line.Parse() : item).Select(item => item.Paper!).ToArray();
+                Assert.Equal(2, papers.Length);
+                foreach (var lazy in papers)
+                {
+                    var eager = new Paper(PaperId.FromTitle(lazy.Title), lazy.Title, lazy.Abstract, lazy.Digest, lazy.Date, lazy.SourceId, lazy.Line);
+                    // The same hash and equal before the lazy one's id was read (each computes it).
+                    Assert.Equal(eager.GetHashCode(), lazy.GetHashCode());
+                    Assert.Equal(eager, lazy with { });
+                    Assert.Equal(eager, lazy);
+                    Assert.Equal(Definition(lazy.Title), lazy.Id);
+                    Assert.Equal(eager.ToString(), lazy.ToString());
+                    Assert.NotEqual(eager, lazy with { Line = 99 });
+                    Assert.NotEqual(eager, eager with { Id = "000000000000" });
+                }
+                Assert.Equal("2501.00001", papers[0].SourceId);
+                Assert.Null(papers[1].SourceId);
+            }
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+        }
+    }
+
     private static string Definition(string title) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalDefinition(title))))[..12];
 
