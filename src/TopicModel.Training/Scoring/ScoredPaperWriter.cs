@@ -136,9 +136,11 @@ public sealed class ScoredPaperWriter : IDisposable
         json.WriteString(TopicName, p.Topic);
         json.WritePropertyName(ProbabilityName);
         WriteRounded(json, p.Probability, ProbabilityDecimals);
+        // Indexed loops: foreach over an IReadOnlyList allocates an enumerator.
         json.WriteStartArray(TopName);
-        foreach (var t in p.Top)
+        for (var i = 0; i < p.Top.Count; i++)
         {
+            var t = p.Top[i];
             json.WriteStartObject();
             json.WriteString(TopicName, t.Topic);
             json.WritePropertyName(ProbabilityName);
@@ -147,12 +149,12 @@ public sealed class ScoredPaperWriter : IDisposable
         }
         json.WriteEndArray();
         json.WriteStartArray(TopicsName);
-        foreach (var t in p.Topics) json.WriteStringValue(t);
+        for (var i = 0; i < p.Topics.Count; i++) json.WriteStringValue(p.Topics[i]);
         json.WriteEndArray();
         if (p.TopicMixture is { } mixture)
         {
             json.WriteStartArray(TopicMixtureName);
-            foreach (var share in mixture) WriteRounded(json, share, ShareDecimals);
+            for (var i = 0; i < mixture.Count; i++) WriteRounded(json, mixture[i], ShareDecimals);
             json.WriteEndArray();
         }
         json.WriteEndObject();
