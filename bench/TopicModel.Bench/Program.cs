@@ -35,8 +35,14 @@ switch (args.FirstOrDefault())
     case "id-sort" when args.Length >= 3:
         IdSortBench.Run(args[1], args[2], args.Length > 3 ? int.Parse(args[3]) : 20_000);
         return;
-    case "corpus" or "train" or "f1" or "score-profile" or "embed" or "embed-export" or "term-lookup" or "fold-in-sweeps" or "id-sort":
-        Console.Error.WriteLine("usage: corpus CORPUS_DIR OUT_DIR TRAIN_SIZE [SCORE_SIZE...] | train TRAIN.jsonl HELDOUT.jsonl CLASSES.txt BUNDLE.zip | f1 GOLD.ft PREDICTIONS CLASSES.txt | score-profile BUNDLE INPUT.jsonl [N [components]] | embed MiniLM|ArcticXs PAPERS.jsonl [N] | embed-export MiniLM|ArcticXs OUT.jsonl INPUTS... | term-lookup BUNDLE INPUT.jsonl [N] | fold-in-sweeps BUNDLE INPUT.jsonl N | id-sort BUNDLE INPUT.jsonl [N]");
+    case "record-codec" when args.Length >= 3:
+        RecordCodecBench.Run(args[1], args[2], args.Length > 3 ? int.Parse(args[3]) : 20_000);
+        return;
+    case "number-sweep":
+        NumberSweep.Run(args.Length > 1 ? args[1..].Select(int.Parse).ToArray() : [6, 4]);
+        return;
+    case "corpus" or "train" or "f1" or "score-profile" or "embed" or "embed-export" or "term-lookup" or "fold-in-sweeps" or "id-sort" or "record-codec":
+        Console.Error.WriteLine("usage: corpus CORPUS_DIR OUT_DIR TRAIN_SIZE [SCORE_SIZE...] | train TRAIN.jsonl HELDOUT.jsonl CLASSES.txt BUNDLE.zip | f1 GOLD.ft PREDICTIONS CLASSES.txt | score-profile BUNDLE INPUT.jsonl [N [components]] | embed MiniLM|ArcticXs PAPERS.jsonl [N] | embed-export MiniLM|ArcticXs OUT.jsonl INPUTS... | term-lookup BUNDLE INPUT.jsonl [N] | fold-in-sweeps BUNDLE INPUT.jsonl N | id-sort BUNDLE INPUT.jsonl [N] | record-codec BUNDLE INPUT.jsonl [N] | number-sweep [DECIMALS...]");
         Environment.Exit(2);
         return;
 }

@@ -112,6 +112,6 @@ internal static class CsvPaperParser
                 return ReadItem.Of(Reject(start, $"'date' must be an ISO date (yyyy-MM-dd), found '{text}'"));
             date = d;
         }
-        return ReadItem.Of(new Paper(PaperId.FromTitle(t), t, a, digest, date, string.IsNullOrEmpty(sourceId) ? null : sourceId, start));
+        return ReadItem.Of(Paper.FromInput(t, a, digest, date, string.IsNullOrEmpty(sourceId) ? null : sourceId, start));
     }
 }

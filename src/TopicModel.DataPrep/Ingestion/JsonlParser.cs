@@ -164,7 +164,7 @@ internal static class JsonlParser
             }
             parsedDate = parsed;
         }
-        return ReadItem.Of(new Paper(PaperId.FromTitle(titleText), titleText, abstractText, digest, parsedDate, sourceId, number));
+        return ReadItem.Of(Paper.FromInput(titleText, abstractText, digest, parsedDate, sourceId, number));
     }
 
     private static bool TryText(bool present, Utf8JsonReader value, string name, out string text, out string problem)

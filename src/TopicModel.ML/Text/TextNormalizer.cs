@@ -81,22 +81,41 @@ public static class TextNormalizer
     /// </summary>
     public static string Canonical(string text)
     {
-        var folded = Fold(text);
-        var sb = new StringBuilder(folded.Length);
-        var pendingSpace = false;
-        foreach (var c in folded)
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, MaxFoldedLength(text.Length)));
+        try
         {
+            return new string(buffer, 0, Canonical(text, buffer));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Canonical(string)"/> written into <paramref name="destination"/> (at least
+    /// <see cref="MaxFoldedLength"/> of the text's length) without allocating; returns its length. The result is ASCII.
+    /// </summary>
+    public static int Canonical(ReadOnlySpan<char> text, Span<char> destination)
+    {
+        var folded = Fold(text, destination);
+        // Collapse in place: the write position never passes the read position.
+        var n = 0;
+        var pendingSpace = false;
+        for (var i = 0; i < folded; i++)
+        {
+            var c = destination[i];
             if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
             {
-                if (pendingSpace && sb.Length > 0) sb.Append(' ');
+                if (pendingSpace && n > 0) destination[n++] = ' ';
                 pendingSpace = false;
-                sb.Append(c);
+                destination[n++] = c;
             }
             else
             {
                 pendingSpace = true;
             }
         }
-        return sb.ToString();
+        return n;
     }
 }

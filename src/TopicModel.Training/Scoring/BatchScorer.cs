@@ -126,8 +126,10 @@ public static class BatchScorer
         var source = item.Line?.Source;
         if (item.Line is { } line) item = line.Parse();
         var scored = Classify(item, classifier, top, topicModel, topicSets);
+        // An encoded record needs nothing else: dropping the paper here lets its strings die young instead of waiting,
+        // with their batch, for the writer (the GC then copied them).
         return encode && scored is not null
-            ? (item, null, ScoredPaperWriter.JsonLine(scored, withMixture), source)
+            ? (default, null, ScoredPaperWriter.JsonLine(scored, withMixture), source)
             : (item, scored, null, source);
     }
 

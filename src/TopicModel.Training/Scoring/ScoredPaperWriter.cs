@@ -121,33 +121,52 @@ public sealed class ScoredPaperWriter : IDisposable
         _csv?.Dispose();
     }
 
+    // Property names encoded once (writing them from strings checks and escapes them on every record).
+    private static readonly JsonEncodedText IdName = JsonEncodedText.Encode("id"), TitleName = JsonEncodedText.Encode("title"),
+        DigestName = JsonEncodedText.Encode("digest"), TopicName = JsonEncodedText.Encode("topic"),
+        ProbabilityName = JsonEncodedText.Encode("probability"), TopName = JsonEncodedText.Encode("top"),
+        TopicsName = JsonEncodedText.Encode("topics"), TopicMixtureName = JsonEncodedText.Encode("topicMixture");
+
     private static void WriteJson(ScoredPaper p, Utf8JsonWriter json)
     {
         json.WriteStartObject();
-        json.WriteString("id", p.Id);
-        json.WriteString("title", p.Title);
-        json.WriteString("digest", p.Digest);
-        json.WriteString("topic", p.Topic);
-        json.WriteNumber("probability", Round(p.Probability));
-        json.WriteStartArray("top");
-        foreach (var t in p.Top)
+        json.WriteString(IdName, p.Id);
+        json.WriteString(TitleName, p.Title);
+        json.WriteString(DigestName, p.Digest);
+        json.WriteString(TopicName, p.Topic);
+        json.WritePropertyName(ProbabilityName);
+        WriteRounded(json, p.Probability, ProbabilityDecimals);
+        // Indexed loops: foreach over an IReadOnlyList allocates an enumerator.
+        json.WriteStartArray(TopName);
+        for (var i = 0; i < p.Top.Count; i++)
         {
+            var t = p.Top[i];
             json.WriteStartObject();
-            json.WriteString("topic", t.Topic);
-            json.WriteNumber("probability", Round(t.Probability));
+            json.WriteString(TopicName, t.Topic);
+            json.WritePropertyName(ProbabilityName);
+            WriteRounded(json, t.Probability, ProbabilityDecimals);
             json.WriteEndObject();
         }
         json.WriteEndArray();
-        json.WriteStartArray("topics");
-        foreach (var t in p.Topics) json.WriteStringValue(t);
+        json.WriteStartArray(TopicsName);
+        for (var i = 0; i < p.Topics.Count; i++) json.WriteStringValue(p.Topics[i]);
         json.WriteEndArray();
         if (p.TopicMixture is { } mixture)
         {
-            json.WriteStartArray("topicMixture");
-            foreach (var share in mixture) json.WriteNumberValue(Share(share));
+            json.WriteStartArray(TopicMixtureName);
+            for (var i = 0; i < mixture.Count; i++) WriteRounded(json, mixture[i], ShareDecimals);
             json.WriteEndArray();
         }
         json.WriteEndObject();
+    }
+
+    /// <summary>The value rounded as <see cref="Round"/> or <see cref="Share"/> rounds it, the same bytes as writing that double.</summary>
+    private static void WriteRounded(Utf8JsonWriter json, float value, int decimals)
+    {
+        var rounded = Math.Round((double)value, decimals);
+        Span<byte> text = stackalloc byte[RoundedNumber.MaxLength];
+        if (RoundedNumber.TryFormat(rounded, decimals, text, out var written)) json.WriteRawValue(text[..written], skipInputValidation: true);
+        else json.WriteNumberValue(rounded);
     }
 
     private static void WriteCsv(ScoredPaper p, TextWriter csv)
@@ -175,11 +194,13 @@ public sealed class ScoredPaperWriter : IDisposable
     }
 
     /// <summary>Six decimals: enough to rank and calibrate, and stable across runs.</summary>
-    private static double Round(float p) => Math.Round((double)p, 6);
+    private static double Round(float p) => Math.Round((double)p, ProbabilityDecimals);
+
+    private const int ProbabilityDecimals = 6, ShareDecimals = 4;
 
     /// <summary>
     /// Four decimals for topic shares: further digits say nothing a reader can use (the fold-in's estimate is not
     /// that exact), and K numbers per record would otherwise dominate the output size.
     /// </summary>
-    private static double Share(float p) => Math.Round((double)p, 4);
+    private static double Share(float p) => Math.Round((double)p, ShareDecimals);
 }

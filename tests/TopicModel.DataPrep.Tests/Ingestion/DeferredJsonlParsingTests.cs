@@ -158,4 +158,29 @@ public sealed class DeferredJsonlParsingTests
             Assert.StartsWith("\"title\" is not valid text: a \\u escape of half a UTF-16 surrogate pair", reject.Reason);
         }
     }
+
+    /// <summary>
+    /// A scoring job holds a few thousand lines in flight: once parsed, their buffers are reused for the next lines, all
+    /// of them (the shared pool kept a few dozen, so most lines got a new array: docs/benchmarks.md, issue 21 fifth round).
+    /// </summary>
+    [Fact]
+    public void Thousands_of_lines_in_flight_reuse_the_buffers_of_lines_parsed_before()
+    {
+        var real = File.ReadLines(Path.Combine(RepoPaths.Data, "forward", "forward-2026.jsonl")).Where(l => l.Length > 0).ToArray();
+        using var dir = new TempDirectory();
+        var path = dir.WriteBytes("many.jsonl", Encoding.UTF8.GetBytes(string.Join('\n', Enumerable.Range(0, 3000).Select(i => real[i % real.Length]))));
+        var lineBytes = new FileInfo(path).Length;
+        long InFlight()
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            // Cut every line first, then parse them all, as with lines queued for busy workers.
+            var lines = PaperReader.Read(path, Deferred).Select(i => i.Line!).ToList();
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.All(lines, l => Assert.NotNull(l.Parse().Paper));
+            return allocated;
+        }
+        var first = InFlight();
+        var second = InFlight();
+        Assert.True(second < lineBytes / 4, $"cutting {lineBytes:N0} bytes of lines allocated {first:N0} bytes, and {second:N0} the second time");
+    }
 }
