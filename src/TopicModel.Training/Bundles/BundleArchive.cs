@@ -117,7 +117,8 @@ public static class BundleArchive
     /// <summary>
     /// Expands and checks every listed entry, on all cores: inflating and hashing ~15 MB was a sixth of a one-record
     /// `score` (docs/benchmarks.md, issue 21 fifth round). Each thread reads its own view of the zip's bytes; the error
-    /// reported is the one of the first damaged entry in manifest order, as when they were read one by one.
+    /// reported is the one of the first damaged entry in manifest order, as when they were read one by one. Runs on the
+    /// current scheduler (the thread pool, or the caller's thread when a test counts its allocations).
     /// </summary>
     private static Dictionary<string, byte[]> ReadEntries(byte[] zipBytes, Dictionary<string, (long Bytes, string Sha256)> listed, string path)
     {

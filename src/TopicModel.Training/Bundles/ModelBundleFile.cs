@@ -92,7 +92,7 @@ public static class ModelBundleFile
 
         // Optional: bundles trained without a topic model (or before there was one) have no lda.bin.
         // Read beside the classifier's parts (see Classifier).
-        var lda = Task.Run(() => contents.Entries.ContainsKey(LdaEntry) ? Deserialize(contents.Entry(LdaEntry), LdaModel.Load, path, LdaEntry) : null);
+        var lda = Task.Factory.StartNew(() => contents.Entries.ContainsKey(LdaEntry) ? Deserialize(contents.Entry(LdaEntry), LdaModel.Load, path, LdaEntry) : null);
         var classifier = Classifier(contents, taxonomy, lda, "");
         var hasTeacher = manifest[ModelBundle.TeacherKey] is JsonObject;
         if (hasTeacher != contents.Entries.ContainsKey(TeacherPrefix + "model.bin"))
@@ -107,13 +107,14 @@ public static class ModelBundleFile
     /// The classifier whose entries are featurizer.bin, model.bin and pipeline.json under <paramref name="prefix"/>. The
     /// parts are read on all cores (LDA, featurizer, model and rules took 50–75, 55–75, 25–35 and 20 ms one after the other:
     /// docs/benchmarks.md, issue 21 fifth round); a damaged bundle fails with the error of the first part in that order.
+    /// The tasks go to the current scheduler (the thread pool, or the caller's thread when a test counts its allocations).
     /// </summary>
     private static TextClassifier Classifier(BundleContents contents, Taxonomy taxonomy, Task<LdaModel?> ldaTask, string prefix)
     {
         var path = contents.Path;
-        var modelTask = Task.Run(() => Deserialize(contents.Entry(prefix + "model.bin"), r => ModelSerializer.Load(r, MlNetModel.Loaders), path, prefix + "model.bin"));
-        var pipelineTask = Task.Run(() => ReadPipeline(contents, taxonomy, path, prefix + "pipeline.json"));
-        var featurizerTask = Task.Run(() => Deserialize(contents.Entry(prefix + "featurizer.bin"), FittedTextFeaturizer.Load, path, prefix + "featurizer.bin"));
+        var modelTask = Task.Factory.StartNew(() => Deserialize(contents.Entry(prefix + "model.bin"), r => ModelSerializer.Load(r, MlNetModel.Loaders), path, prefix + "model.bin"));
+        var pipelineTask = Task.Factory.StartNew(() => ReadPipeline(contents, taxonomy, path, prefix + "pipeline.json"));
+        var featurizerTask = Task.Factory.StartNew(() => Deserialize(contents.Entry(prefix + "featurizer.bin"), FittedTextFeaturizer.Load, path, prefix + "featurizer.bin"));
         var lda = ldaTask.GetAwaiter().GetResult();
         var featurizer = featurizerTask.GetAwaiter().GetResult();
         var model = modelTask.GetAwaiter().GetResult();
