@@ -62,7 +62,7 @@ public sealed class TextClassifier : IPaperClassifier
     internal ScoringLexicon? Lexicon => _lexicon.Value;
 
     /// <summary>
-    /// Starts building what the first prediction would (the scoring lexicon, a sixth of a one-record `score`) on a pool
+    /// Starts building what the first prediction would (the scoring lexicon, a fifth of a one-record `score`) on a pool
     /// thread, so that a caller with other work before it (opening files, reading the first records) overlaps the two.
     /// </summary>
     public void StartWarmingUp() => _ = Task.Run(() => _lexicon.Value);
