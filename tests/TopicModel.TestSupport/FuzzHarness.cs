@@ -42,7 +42,8 @@ public static class FuzzHarness
                 var before = GC.GetAllocatedBytesForCurrentThread();
                 try
                 {
-                    run(bytes);
+                    // On this thread, so that the allocations of work the reader hands to other tasks count too.
+                    OnThisThread.Run(() => run(bytes));
                     succeeded++;
                 }
                 catch (TopicModelException e)

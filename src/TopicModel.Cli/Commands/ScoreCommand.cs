@@ -58,6 +58,7 @@ public static class ScoreCommand
             };
             var bundle = AccurateOption.Select(ModelBundleFile.Load(parse.GetValue(model) ?? EvaluateCommand.DefaultBundle(RecipeReader.Read(parse.GetValue(recipeOption)!))),
                 parse.GetValue(accurate));
+            bundle.Classifier.StartWarmingUp();
             var options = new ScoringOptions(fmt, parse.GetValue(top), DegreeOfParallelism: parse.GetValue(threads), Reader: readerOptions,
                 TopicMixture: !parse.GetValue(noMixture), Shard: parse.GetValue(shard) is { } s ? Shard.Parse(s) : null);
             var job = new Job(files, bundle, outPath, rejectsPath, options, stderr);

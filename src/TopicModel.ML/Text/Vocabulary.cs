@@ -11,7 +11,10 @@ public sealed class Vocabulary
 
     private readonly string[] _terms;
     private readonly int[] _documentFrequencies;
-    private readonly TermTable _lookup;
+    // Built on the first look-up: scoring through the scoring lexicon never looks terms up here, and the featurizer's
+    // 150,000-term table was a tenth of a one-record `score` (docs/benchmarks.md, issue 21 fifth round). A term listed
+    // twice (possible only in a damaged file) fails at that first look-up.
+    private readonly Lazy<TermTable> _lookup;
 
     internal Vocabulary(string[] terms, int[] documentFrequencies, int documentCount)
     {
@@ -19,7 +22,7 @@ public sealed class Vocabulary
         _documentFrequencies = documentFrequencies;
         Terms = Array.AsReadOnly(terms);
         DocumentCount = documentCount;
-        _lookup = new TermTable(terms);
+        _lookup = new Lazy<TermTable>(() => new TermTable(terms), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public int Count => _terms.Length;
@@ -35,10 +38,10 @@ public sealed class Vocabulary
     /// <summary>In how many of the <see cref="DocumentCount"/> documents the term occurred.</summary>
     public int DocumentFrequency(int id) => _documentFrequencies[id];
 
-    public bool TryGetId(ReadOnlySpan<char> term, out int id) => (id = _lookup.IdOf(term)) >= 0;
+    public bool TryGetId(ReadOnlySpan<char> term, out int id) => (id = _lookup.Value.IdOf(term)) >= 0;
 
     /// <summary>The id of <paramref name="term"/>, or -1 when it is not in the vocabulary.</summary>
-    public int IdOf(ReadOnlySpan<char> term) => _lookup.IdOf(term);
+    public int IdOf(ReadOnlySpan<char> term) => _lookup.Value.IdOf(term);
 
     public void Save(BinaryWriter writer)
     {

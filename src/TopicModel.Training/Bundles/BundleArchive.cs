@@ -57,7 +57,11 @@ public static class BundleArchive
         if (!File.Exists(path)) throw new TopicModelException("model bundle not found", path);
         try
         {
-            using var zip = ZipFile.OpenRead(path);
+            // The whole file (a few MB) in memory, so that the entries can be expanded on several threads at once.
+            if (new FileInfo(path).Length > maxBundleBytes)
+                throw new TopicModelException($"the bundle file is larger than the limit of {maxBundleBytes:N0} bytes for a whole bundle", path);
+            var zipBytes = File.ReadAllBytes(path);
+            using var zip = new ZipArchive(new MemoryStream(zipBytes, writable: false), ZipArchiveMode.Read);
             // Every name is checked before anything is expanded, so an escaping or repeated name costs nothing.
             var byName = new Dictionary<string, ZipArchiveEntry>(StringComparer.Ordinal);
             foreach (var entry in zip.Entries)
@@ -94,23 +98,57 @@ public static class BundleArchive
                     throw new TopicModelException($"entries would expand to more than the limit of {maxBundleBytes:N0} bytes for a whole bundle", path);
             }
 
-            var entries = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-            foreach (var (name, (bytes, sha256)) in listed)
+            foreach (var (name, (bytes, _)) in listed)
             {
-                var entry = byName[name];
-                if (entry.Length > bytes)
-                    throw new TopicModelException($"entry '{name}' would expand to {entry.Length:N0} bytes, more than the {bytes:N0} its manifest lists", path);
-                var content = ReadBounded(entry, bytes, path);
-                if (content.LongLength != bytes || sha256 != Convert.ToHexStringLower(SHA256.HashData(content)))
-                    throw new TopicModelException($"entry '{name}' is damaged (checksum mismatch)", path);
-                entries[name] = content;
+                if (byName[name].Length > bytes)
+                    throw new TopicModelException($"entry '{name}' would expand to {byName[name].Length:N0} bytes, more than the {bytes:N0} its manifest lists", path);
             }
-            return new BundleContents(path, manifest, entries);
+            return new BundleContents(path, manifest, ReadEntries(zipBytes, listed, path));
         }
         catch (InvalidDataException e)
         {
-            throw new TopicModelException($"not a readable model bundle (damaged or truncated zip: {e.Message})", path, inner: e);
+            throw Unreadable(e, path);
         }
+    }
+
+    private static TopicModelException Unreadable(InvalidDataException e, string path) =>
+        new($"not a readable model bundle (damaged or truncated zip: {e.Message})", path, inner: e);
+
+    /// <summary>
+    /// Expands and checks every listed entry, on all cores: inflating and hashing ~15 MB was a sixth of a one-record
+    /// `score` (docs/benchmarks.md, issue 21 fifth round). Each thread reads its own view of the zip's bytes; the error
+    /// reported is the one of the first damaged entry in manifest order, as when they were read one by one. Runs on the
+    /// current scheduler (the thread pool, or the caller's thread when a test counts its allocations).
+    /// </summary>
+    private static Dictionary<string, byte[]> ReadEntries(byte[] zipBytes, Dictionary<string, (long Bytes, string Sha256)> listed, string path)
+    {
+        var names = listed.Keys.ToArray();
+        var contents = new byte[names.Length][];
+        var failures = new Exception?[names.Length];
+        Parallel.For(0, names.Length, () => new ZipArchive(new MemoryStream(zipBytes, writable: false), ZipArchiveMode.Read), (i, _, zip) =>
+        {
+            try
+            {
+                var (bytes, sha256) = listed[names[i]];
+                var content = ReadBounded(zip.GetEntry(names[i])!, bytes, path);
+                if (content.LongLength != bytes || sha256 != Convert.ToHexStringLower(SHA256.HashData(content)))
+                    throw new TopicModelException($"entry '{names[i]}' is damaged (checksum mismatch)", path);
+                contents[i] = content;
+            }
+            catch (Exception e)
+            {
+                failures[i] = e;
+            }
+            return zip;
+        }, zip => zip.Dispose());
+        if (failures.FirstOrDefault(f => f is not null) is { } failure)
+        {
+            if (failure is InvalidDataException invalid) throw Unreadable(invalid, path);
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+        var entries = new Dictionary<string, byte[]>(names.Length, StringComparer.Ordinal);
+        for (var i = 0; i < names.Length; i++) entries[names[i]] = contents[i];
+        return entries;
     }
 
     private static JsonObject ParseManifest(byte[] bytes, string path)

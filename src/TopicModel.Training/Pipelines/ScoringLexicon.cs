@@ -34,16 +34,29 @@ internal sealed class ScoringLexicon
     private ScoringLexicon(FittedTextFeaturizer featurizer, RuleFeatures? rules, LdaModel? lda)
     {
         _normalization = featurizer.Options.Normalization;
+        // The words in order of first sight (a set without removals enumerates so), not sorted: any order gives the same
+        // look-ups, and an n-gram's words are looked up as spans, so only a word not seen before becomes a string.
         var surfaces = new HashSet<string>(StringComparer.Ordinal);
+        var bySpan = surfaces.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var b = 0; b < featurizer.BlockCount; b++)
         {
-            foreach (var term in featurizer.WordVocabulary(b)!.Terms) surfaces.UnionWith(term.Split(' '));
+            foreach (var term in featurizer.WordVocabulary(b)!.Terms)
+            {
+                if (term.Contains(' '))
+                {
+                    foreach (var part in term.AsSpan().Split(' ')) bySpan.Add(term.AsSpan()[part]);
+                }
+                else
+                {
+                    surfaces.Add(term);
+                }
+            }
         }
         if (lda is not null) surfaces.UnionWith(lda.Vocabulary.Terms);
         if (rules is not null) surfaces.UnionWith(rules.Functions.KeywordSurfaces);
         // Stop words must be known to be skipped: an unknown word stays in the token sequence and breaks n-grams.
         if (_normalization.RemoveStopWords) surfaces.UnionWith(StopWords.English);
-        var words = surfaces.Order(StringComparer.Ordinal).ToArray();
+        var words = surfaces.ToArray();
         _words = new TermTable(words);
 
         _dropped = new bool[words.Length];
@@ -59,11 +72,12 @@ internal sealed class ScoringLexicon
         }
         _blocks = new NgramTrie[featurizer.BlockCount];
         _blockFields = new int[featurizer.BlockCount][];
-        for (var b = 0; b < _blocks.Length; b++)
+        // The blocks' tries (the title's and the abstract's, most of the build) on all cores.
+        Parallel.For(0, _blocks.Length, b =>
         {
             _blocks[b] = new NgramTrie(featurizer.WordVocabulary(b)!, _words, featurizer.Options.MinWordNgramLength, featurizer.Options.MaxWordNgramLength);
             _blockFields[b] = [.. featurizer.BlockFields(b)];
-        }
+        });
         HasRules = rules is not null;
         HasTopics = lda is not null;
     }
@@ -155,22 +169,28 @@ internal sealed class ScoringLexicon
             var firstNode = new int[words.Count];
             Array.Fill(firstNode, -1);
             var feature = new List<int>();
-            var next = new Dictionary<long, int>();
+            var pairs = 0;
+            for (var id = 0; id < vocabulary.Count; id++) pairs += vocabulary.Term(id).AsSpan().Count(' ');
+            // Every step of an n-gram after its first word may be a new pair: the table is sized for that many.
+            var next = new PairTable(pairs);
             for (var id = 0; id < vocabulary.Count; id++)
             {
-                var parts = vocabulary.Term(id).Split(' ');
-                var e = words.IdOf(parts[0]);
-                var node = firstNode[e] >= 0 ? firstNode[e] : firstNode[e] = NewNode(feature);
-                for (var k = 1; k < parts.Length; k++)
+                var term = vocabulary.Term(id).AsSpan();
+                var node = -1;
+                foreach (var part in term.Split(' '))
                 {
-                    var key = Key(node, words.IdOf(parts[k]));
-                    if (!next.TryGetValue(key, out var child)) next[key] = child = NewNode(feature);
-                    node = child;
+                    // A node new to the trie gets the next number, and -1 (a prefix only) as its feature for now.
+                    var e = words.IdOf(term[part]);
+                    node = node < 0
+                        ? firstNode[e] >= 0 ? firstNode[e] : firstNode[e] = feature.Count
+                        : next.GetOrAdd(Key(node, e), feature.Count);
+                    if (node == feature.Count) feature.Add(-1);
                 }
                 feature[node] = id;
             }
+            next.SetFeatures(feature);
             _first = [.. firstNode.Select(n => n < 0 ? Node.None : new Node(n, feature[n]))];
-            _next = new PairTable(next.ToDictionary(p => p.Key, p => new Node(p.Value, feature[p.Value])));
+            _next = next;
         }
 
         /// <summary>The ids of the n-grams (min..max words) of a field's kept tokens (-1: a word no term has).</summary>
@@ -200,12 +220,6 @@ internal sealed class ScoringLexicon
             }
         }
 
-        private static int NewNode(List<int> feature)
-        {
-            feature.Add(-1);
-            return feature.Count - 1;
-        }
-
         private static long Key(int node, int entry) => ((long)node << 32) | (uint)entry;
     }
 
@@ -225,17 +239,34 @@ internal sealed class ScoringLexicon
         private readonly Slot[] _slots;
         private readonly int _shift;
 
-        public PairTable(Dictionary<long, Node> pairs)
+        /// <summary>An empty table with room for <paramref name="pairs"/> keys, at most half full.</summary>
+        public PairTable(int pairs)
         {
-            var capacity = (int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)pairs.Count * 2));
+            var capacity = (int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)pairs * 2));
             _shift = 64 - System.Numerics.BitOperations.Log2((uint)capacity);
             _slots = new Slot[capacity];
             Array.Fill(_slots, new Slot(-1L, Node.None));
-            foreach (var (key, value) in pairs)
+        }
+
+        /// <summary>While building: the child node of <paramref name="key"/>, or <paramref name="newChild"/>, added, when there is none yet.</summary>
+        public int GetOrAdd(long key, int newChild)
+        {
+            var mask = _slots.Length - 1;
+            var i = SlotOf(key);
+            for (; _slots[i].Key != -1L; i = (i + 1) & mask)
             {
-                var i = SlotOf(key);
-                while (_slots[i].Key != -1L) i = (i + 1) & (capacity - 1);
-                _slots[i] = new Slot(key, value);
+                if (_slots[i].Key == key) return _slots[i].Value.Id;
+            }
+            _slots[i] = new Slot(key, new Node(newChild, -1));
+            return newChild;
+        }
+
+        /// <summary>Once every n-gram is in: each child node gets its n-gram's feature id.</summary>
+        public void SetFeatures(List<int> feature)
+        {
+            foreach (ref var slot in _slots.AsSpan())
+            {
+                if (slot.Key != -1L) slot = slot with { Value = new Node(slot.Value.Id, feature[slot.Value.Id]) };
             }
         }
 

@@ -61,6 +61,12 @@ public sealed class TextClassifier : IPaperClassifier
     /// <summary>The one-pass tokenization prediction uses, or null when the components analyze text differently (or there is an encoder).</summary>
     internal ScoringLexicon? Lexicon => _lexicon.Value;
 
+    /// <summary>
+    /// Starts building what the first prediction would (the scoring lexicon, a fifth of a one-record `score`) on a pool
+    /// thread, so that a caller with other work before it (opening files, reading the first records) overlaps the two.
+    /// </summary>
+    public void StartWarmingUp() => _ = Task.Run(() => _lexicon.Value);
+
     public FittedTextFeaturizer Featurizer { get; }
     public IMulticlassModel Model { get; }
     /// <summary>The taxonomy's rules, used as features when <see cref="RuleWeight"/> &gt; 0 and for the blend.</summary>

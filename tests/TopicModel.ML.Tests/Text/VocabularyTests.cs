@@ -30,6 +30,29 @@ public class VocabularyTests
         Assert.Equal(-1, vocabulary.IdOf("missing"));
     }
 
+    /// <summary>The look-up table is built on first use (scoring never uses it), so a damaged file's repeated term is found then.</summary>
+    [Fact]
+    public void A_saved_vocabulary_with_a_term_twice_fails_at_its_first_look_up_naming_the_term()
+    {
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(1); // format version
+            w.Write(3); // documents
+            w.Write(2); // terms
+            w.Write("graph");
+            w.Write(2);
+            w.Write("graph");
+            w.Write(1);
+        }
+        stream.Position = 0;
+        var vocabulary = Vocabulary.Load(new BinaryReader(stream));
+
+        Assert.Equal(["graph", "graph"], vocabulary.Terms);
+        var error = Assert.Throws<TopicModelException>(() => vocabulary.IdOf("graph"));
+        Assert.Contains("'graph' appears twice", error.Message);
+    }
+
     [Fact]
     public void Minimum_document_count_and_maximum_size_prune()
     {
