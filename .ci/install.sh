@@ -19,6 +19,10 @@ command -v chromium >/dev/null || apt_packages+=(chromium)
 # GNU parallel runs `score --shard` shards side by side in bench/shard_parallel.sh.
 command -v parallel >/dev/null || apt_packages+=(parallel)
 ldconfig -p 2>/dev/null | grep 'libgomp\.so\.1' >/dev/null || apt_packages+=(libgomp1)
+# Native AOT (the tests publish src/TopicModel.Scorer, topicmodel-score): clang (or else gcc, which the SDK falls back
+# to) links the executable against zlib (zlib1g-dev).
+command -v clang >/dev/null || command -v gcc >/dev/null || apt_packages+=(clang)
+[ -e /usr/include/zlib.h ] || apt_packages+=(zlib1g-dev)
 if ((${#apt_packages[@]})); then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"

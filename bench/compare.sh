@@ -13,7 +13,10 @@
 # SCORE_SIZES ("100000 1000000"), REPEATS (2: each scoring measurement is taken this many times, A/B
 # interleaved, best kept), FASTTEXT_1M (0: fastText predict on the 1M set too when 1), FT_THREADS (nproc),
 # SKIP_TRAINING (0: when 1 and bench/out/ft-100k.bin exists, reuse it and leave out the training comparison),
-# READY_TO_RUN (0: when 1, score with the CLI published with ReadyToRun code, `dotnet publish -r <rid>
+# NATIVE_AOT (1: score with `topicmodel-score`, the score verb compiled ahead of time for this machine's CPU,
+# `dotnet publish src/TopicModel.Scorer -c Release -r <rid> -p:IlcInstructionSet=native`, to bench/out/tm-aot/: same
+# bytes, less start-up and a faster steady state, docs/benchmarks.md issue 21 sixth round; 0: with `topicmodel score`),
+# READY_TO_RUN (0: when 1 and NATIVE_AOT=0, score with the CLI published with ReadyToRun code, `dotnet publish -r <rid>
 # -p:PublishReadyToRun=true`, to bench/out/tm-r2r/, instead of the `dotnet build` output: a third less start-up).
 # Outputs go to bench/out/ (git-ignored); the summary is also written to bench/out/summary.txt.
 set -euo pipefail
@@ -58,6 +61,14 @@ if [[ ${READY_TO_RUN:-0} == 1 ]]; then
     dotnet publish -c Release --nologo -v quiet -r "$(dotnet --info | awk '/^ *RID:/ {print $2; exit}')" --self-contained false \
         -p:PublishReadyToRun=true -o "$OUT/tm-r2r" "$ROOT/src/TopicModel.Cli" >/dev/null || die "ReadyToRun publish failed"
     TOPICMODEL="$OUT/tm-r2r/topicmodel"
+fi
+RID=$(dotnet --info | awk '/^ *RID:/ {print $2; exit}')
+SCORE=("$TOPICMODEL" score)
+if [[ ${NATIVE_AOT:-1} == 1 ]]; then
+    log "publishing the native scorer (topicmodel-score, Native AOT for this CPU)"
+    dotnet publish -c Release --nologo -v quiet -r "$RID" -p:IlcInstructionSet=native -o "$OUT/tm-aot" "$ROOT/src/TopicModel.Scorer" >/dev/null \
+        || die "native-AOT publish of src/TopicModel.Scorer failed (it needs clang and zlib1g-dev; NATIVE_AOT=0 scores with the CLI)"
+    SCORE=("$OUT/tm-aot/topicmodel-score")
 fi
 
 # --- the scale corpus (rebuilt only when the sizes or the sources change) ---------------------------
@@ -126,7 +137,8 @@ fi
 TM_MODEL="$MODEL"; FT_MODEL="$OUT/ft-$TRAIN_NAME.bin"
 say "scoring with the shipped model $TM_MODEL"
 say "(topicmodel: JSONL in, JSONL out with top 3 and the topic mixture; fastText: predict-prob k=3; fastText predict is single-threaded, topicmodel uses all cores):"
-say "  \$ $TOPICMODEL score --model $TM_MODEL INPUT.jsonl -o OUT.jsonl"
+say "  \$ ${SCORE[*]} --model $TM_MODEL INPUT.jsonl -o OUT.jsonl"
+say "  (measured binary: $(if [[ ${NATIVE_AOT:-1} == 1 ]]; then echo "topicmodel-score, native AOT (-p:IlcInstructionSet=native)"; elif [[ ${READY_TO_RUN:-0} == 1 ]]; then echo "topicmodel, ReadyToRun"; else echo "topicmodel, JIT (dotnet build)"; fi))"
 say "  \$ fasttext predict-prob $FT_MODEL INPUT.ft 3 > OUT.txt"
 declare -A WALL CPU RSS
 best_of() { # best_of KEY TIMEFILE: keep the fastest wall time (and its CPU) over the repeats, and the largest peak RSS
@@ -136,14 +148,14 @@ best_of() { # best_of KEY TIMEFILE: keep the fastest wall time (and its CPU) ove
     if [[ -z "${RSS[$1]:-}" ]] || (( r > ${RSS[$1]} )); then RSS[$1]=$r; fi
 }
 for r in $(seq "$REPEATS"); do
-    timed "$OUT/t.time" "$TOPICMODEL" score --model "$TM_MODEL" "$OUT/one.jsonl" -o "$OUT/tm-one.jsonl" 2>/dev/null; best_of tm-load "$OUT/t.time"
+    timed "$OUT/t.time" "${SCORE[@]}" --model "$TM_MODEL" "$OUT/one.jsonl" -o "$OUT/tm-one.jsonl" 2>/dev/null; best_of tm-load "$OUT/t.time"
     timed "$OUT/t.time" fasttext predict-prob "$FT_MODEL" "$OUT/one.ft" 3 > "$OUT/ft-one.out"; best_of ft-load "$OUT/t.time"
 done
 RSS_1M=""
 for size in $SCORE_SIZES; do
     n=$(name_of "$size")
     for r in $(seq "$REPEATS"); do
-        timed "$OUT/t.time" "$TOPICMODEL" score --model "$TM_MODEL" "$OUT/score-$n.jsonl" -o "$OUT/tm-scored-$n.jsonl" 2> "$OUT/tm-score-$n.log"; best_of "tm-$n" "$OUT/t.time"
+        timed "$OUT/t.time" "${SCORE[@]}" --model "$TM_MODEL" "$OUT/score-$n.jsonl" -o "$OUT/tm-scored-$n.jsonl" 2> "$OUT/tm-score-$n.log"; best_of "tm-$n" "$OUT/t.time"
         [[ $(wc -l < "$OUT/tm-scored-$n.jsonl") -eq $size ]] || die "topicmodel scored $(wc -l < "$OUT/tm-scored-$n.jsonl") of $size records"
         if (( size == 1000000 )); then
             rss=$(field "$OUT/t.time" 4); [[ -z "$RSS_1M" || $rss -gt $RSS_1M ]] && RSS_1M=$rss

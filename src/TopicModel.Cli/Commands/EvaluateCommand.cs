@@ -40,7 +40,7 @@ public static class EvaluateCommand
             var files = InputFiles.Expand(parse.GetValue(data) ?? []);
             if (files.Count > 0) recipe = recipe with { Data = recipe.Data with { HeldOut = files.Select(Path.GetFullPath).ToArray() } };
             if (parse.GetValue(digestYear) is { } year) recipe = recipe with { Data = recipe.Data with { DigestYear = year } };
-            var loaded = ModelBundleFile.Load(parse.GetValue(model) ?? DefaultBundle(recipe));
+            var loaded = ModelBundleFile.Load(parse.GetValue(model) ?? RecipeOption.DefaultBundle(recipe));
             var bundle = AccurateOption.Select(loaded, parse.GetValue(accurate));
             var compareWith = parse.GetValue(compare);
             // "teacher": the student against the teacher it learned from, on the same papers.
@@ -68,8 +68,6 @@ public static class EvaluateCommand
         });
         return command;
     }
-
-    public static string DefaultBundle(Recipe recipe) => Path.Combine(recipe.Output.ModelsDirectory, recipe.Output.ModelName + ".zip");
 
     /// <summary>Reports rejected input records and maps them to exit code 1.</summary>
     public static int RejectsExit(PreparedData data, TextWriter stderr)

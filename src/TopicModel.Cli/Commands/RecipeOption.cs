@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TopicModel.Training.Recipes;
 
 namespace TopicModel.Cli.Commands;
 
@@ -10,4 +11,7 @@ public static class RecipeOption
         Description = "The training recipe: data, taxonomy, labeling, outputs and seed.",
         DefaultValueFactory = _ => "train.json",
     };
+
+    /// <summary>The bundle a recipe's run writes, which --model defaults to.</summary>
+    public static string DefaultBundle(Recipe recipe) => Path.Combine(recipe.Output.ModelsDirectory, recipe.Output.ModelName + ".zip");
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.CompilerServices;
 using TopicModel.Cli.Rendering;
 using TopicModel.DataPrep.Ingestion;
 using TopicModel.ML;
@@ -16,7 +17,15 @@ namespace TopicModel.Cli.Commands;
 /// </summary>
 public static class ScoreCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public const string Description = "Label new papers with a trained model: one output record per input paper, in input order.";
+
+    public static Command Create(TextWriter stdout, TextWriter stderr) => Configure(new Command("score", Description), stderr);
+
+    /// <summary>
+    /// Adds score's options and action to <paramref name="command"/>: the `score` verb of `topicmodel`, or the root
+    /// command of the native `topicmodel-score` (src/TopicModel.Scorer), which links this file.
+    /// </summary>
+    public static TCommand Configure<TCommand>(TCommand command, TextWriter stderr) where TCommand : Command
     {
         var recipeOption = RecipeOption.Create();
         var model = new Option<string?>("--model", "-m") { Description = "The model bundle [default: the recipe's models/<name>.zip]." };
@@ -36,10 +45,9 @@ public static class ScoreCommand
         var shard = new Option<string?>("--shard") { Description = "I/N: score only shard I (0 to N-1) of N; the N outputs, concatenated in order, are the output of one run over all inputs." };
         var resume = new Option<bool>("--resume") { Description = "Continue an interrupted run from <output>.partial (same inputs and options); the result is the uninterrupted run's output." };
         var accurate = AccurateOption.Create("Score with the bundle's teacher (sentence vectors; far slower) instead of its fast distilled student.");
-        var command = new Command("score", "Label new papers with a trained model: one output record per input paper, in input order.")
-        {
-            recipeOption, model, inputs, output, format, rejects, top, threads, inputFormat, noMixture, digestYear, shard, resume, accurate,
-        };
+        foreach (var option in new Option[] { recipeOption, model, output, format, rejects, top, threads, inputFormat, noMixture, digestYear, shard, resume, accurate })
+            command.Options.Add(option);
+        command.Arguments.Add(inputs);
         command.SetAction((parse, cancellation) =>
         {
             var outPath = parse.GetValue(output)!;
@@ -49,6 +57,7 @@ public static class ScoreCommand
             if (!toStdout && Path.GetFullPath(rejectsPath) == Path.GetFullPath(outPath))
                 throw new TopicModelException("--rejects: the rejects file cannot be the output itself", rejectsPath);
             if (toStdout && fmt == OutputFormat.Parquet) throw new TopicModelException("Parquet output needs a file (-o scored.parquet): its footer is written after the rows");
+            if (fmt == OutputFormat.Parquet && !RuntimeFeature.IsDynamicCodeSupported) throw new TopicModelException(ScoredPaperWriter.ParquetNeedsJit, outPath);
             if (parse.GetValue(resume) && toStdout) throw new TopicModelException("--resume continues an output file: give -o FILE");
             var files = InputFiles.Expand(parse.GetValue(inputs)!);
             var readerOptions = ReaderOptions.Default with
@@ -56,7 +65,7 @@ public static class ScoreCommand
                 Format = ParseInputFormat(parse.GetValue(inputFormat)),
                 DigestYear = parse.GetValue(digestYear),
             };
-            var bundle = AccurateOption.Select(ModelBundleFile.Load(parse.GetValue(model) ?? EvaluateCommand.DefaultBundle(RecipeReader.Read(parse.GetValue(recipeOption)!))),
+            var bundle = AccurateOption.Select(ModelBundleFile.Load(parse.GetValue(model) ?? RecipeOption.DefaultBundle(RecipeReader.Read(parse.GetValue(recipeOption)!))),
                 parse.GetValue(accurate));
             bundle.Classifier.StartWarmingUp();
             var options = new ScoringOptions(fmt, parse.GetValue(top), DegreeOfParallelism: parse.GetValue(threads), Reader: readerOptions,

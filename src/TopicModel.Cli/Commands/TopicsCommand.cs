@@ -26,7 +26,7 @@ public static class TopicsCommand
         var command = new Command("topics", "Show the bundle's LDA topic model: topics, their seeded taxonomy ids, sizes and top terms.") { recipeOption, model, html, terms };
         command.SetAction((parse, _) =>
         {
-            var path = parse.GetValue(model) ?? EvaluateCommand.DefaultBundle(Training.Recipes.RecipeReader.Read(parse.GetValue(recipeOption)!));
+            var path = parse.GetValue(model) ?? RecipeOption.DefaultBundle(Training.Recipes.RecipeReader.Read(parse.GetValue(recipeOption)!));
             var bundle = ModelBundleFile.Load(path);
             var lda = bundle.Lda ?? throw new TopicModelException("this bundle has no topic model (train with an enabled \"lda\" section in the recipe)", path);
             var count = parse.GetValue(terms);

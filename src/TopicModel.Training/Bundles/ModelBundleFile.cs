@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json.Nodes;
 using TopicModel.DataPrep.Labeling;
@@ -104,6 +105,18 @@ public static class ModelBundleFile
     }
 
     /// <summary>
+    /// How model.bin's ML.NET models are read: by ML.NET, which builds them through reflection and emitted code. A native-AOT
+    /// build (`topicmodel-score`) has neither; there the branch is compiled out, ML.NET with it, and such a bundle fails
+    /// with a clear error (exit 2) pointing to `topicmodel score`.
+    /// </summary>
+    private static IReadOnlyDictionary<string, Func<BinaryReader, IMulticlassModel>> MlNetLoaders(string path) =>
+        RuntimeFeature.IsDynamicCodeSupported
+            ? MlNetModel.Loaders
+            : new[] { MlNetTrainer.LightGbm, MlNetTrainer.OneVersusAllFastTree, MlNetTrainer.OneVersusAllLinearSvm, MlNetTrainer.NaiveBayes }
+                .ToDictionary(tag => tag, tag => (Func<BinaryReader, IMulticlassModel>)(_ => throw new TopicModelException(
+                    $"its classifier is an ML.NET model ({tag}), which the native topicmodel-score cannot run: score this bundle with `topicmodel score`", path)));
+
+    /// <summary>
     /// The classifier whose entries are featurizer.bin, model.bin and pipeline.json under <paramref name="prefix"/>. The
     /// parts are read on all cores (LDA, featurizer, model and rules took 50–75, 55–75, 25–35 and 20 ms one after the other:
     /// docs/benchmarks.md, issue 21 fifth round); a damaged bundle fails with the error of the first part in that order.
@@ -112,7 +125,7 @@ public static class ModelBundleFile
     private static TextClassifier Classifier(BundleContents contents, Taxonomy taxonomy, Task<LdaModel?> ldaTask, string prefix)
     {
         var path = contents.Path;
-        var modelTask = Task.Factory.StartNew(() => Deserialize(contents.Entry(prefix + "model.bin"), r => ModelSerializer.Load(r, MlNetModel.Loaders), path, prefix + "model.bin"));
+        var modelTask = Task.Factory.StartNew(() => Deserialize(contents.Entry(prefix + "model.bin"), r => ModelSerializer.Load(r, MlNetLoaders(path)), path, prefix + "model.bin"));
         var pipelineTask = Task.Factory.StartNew(() => ReadPipeline(contents, taxonomy, path, prefix + "pipeline.json"));
         var featurizerTask = Task.Factory.StartNew(() => Deserialize(contents.Entry(prefix + "featurizer.bin"), FittedTextFeaturizer.Load, path, prefix + "featurizer.bin"));
         var lda = ldaTask.GetAwaiter().GetResult();

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using TopicModel.DataPrep.Ingestion;
 using TopicModel.DataPrep.Papers;
 using TopicModel.ML;
@@ -21,7 +23,11 @@ namespace TopicModel.Training.Scoring;
 /// </summary>
 public static class BatchScorer
 {
-    private static readonly JsonSerializerOptions RejectJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonTypeInfo<RejectLine> RejectJson = (JsonTypeInfo<RejectLine>)new JsonSerializerOptions
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = RejectLineJson.Default,
+    }.GetTypeInfo(typeof(RejectLine));
 
     /// <summary>Scores with a bundle's classifier and, when it has one and <see cref="ScoringOptions.TopicMixture"/> is on, its topic model.</summary>
     public static ScoringSummary Score(
@@ -103,7 +109,7 @@ public static class BatchScorer
             else if (item.Rejected is { } reject)
             {
                 rejected++;
-                rejects.WriteLine(JsonSerializer.Serialize(new { file = reject.File, line = reject.Line, reason = reject.Reason, raw = reject.Raw }, RejectJson));
+                rejects.WriteLine(JsonSerializer.Serialize(new RejectLine(reject.File, reject.Line, reject.Reason, reject.Raw), RejectJson));
             }
             else if (item.Warning is { } warning)
             {
@@ -196,3 +202,13 @@ public static class BatchScorer
         return topicSets is null ? scored : scored with { Topics = topicSets.Select(probabilities).Select(t => topics[t]).ToArray() };
     }
 }
+
+/// <summary>One line of a rejects file. Serialized by generated code (<see cref="RejectLineJson"/>), which a native-AOT build needs.</summary>
+internal sealed record RejectLine(
+    [property: JsonPropertyName("file")] string File,
+    [property: JsonPropertyName("line")] long Line,
+    [property: JsonPropertyName("reason")] string Reason,
+    [property: JsonPropertyName("raw")] string Raw);
+
+[JsonSerializable(typeof(RejectLine))]
+internal sealed partial class RejectLineJson : JsonSerializerContext;

@@ -1,8 +1,10 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using TopicModel.ML;
 using TopicModel.ML.IO;
 
 namespace TopicModel.Training.Scoring;
@@ -13,6 +15,10 @@ namespace TopicModel.Training.Scoring;
 /// </summary>
 public sealed class ScoredPaperWriter : IDisposable
 {
+    /// <summary>The error of Parquet output in a native-AOT build (`topicmodel-score`), which has no Parquet writer.</summary>
+    public const string ParquetNeedsJit =
+        "Parquet output is not available in the native topicmodel-score (Parquet.Net needs reflection that native code lacks): score to .jsonl or .csv, or use `topicmodel score`";
+
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly Stream _stream;
     private readonly OutputFormat _format;
@@ -41,6 +47,8 @@ public sealed class ScoredPaperWriter : IDisposable
         }
         else if (format == OutputFormat.Parquet)
         {
+            // Parquet.Net maps the row types by reflection and compiled expressions; a native-AOT build compiles this out.
+            if (!RuntimeFeature.IsDynamicCodeSupported) throw new TopicModelException(ParquetNeedsJit);
             _parquet = new ParquetRows(stream, topicMixture, parquetRowGroupSize);
         }
         else
