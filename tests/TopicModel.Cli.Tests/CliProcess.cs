@@ -14,11 +14,17 @@ internal sealed partial class CliProcess : IDisposable
     private readonly StringBuilder _out = new();
     private readonly StringBuilder _err = new();
 
-    public CliProcess(params string[] args)
+    public CliProcess(params string[] args) : this(new Dictionary<string, string>(), args)
+    {
+    }
+
+    /// <param name="environment">Variables set for the child on top of this process's (e.g. the runtime's DOTNET_ knobs).</param>
+    public CliProcess(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "topicmodel.dll"));
         foreach (var a in args) start.ArgumentList.Add(a);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, e) => { lock (_out) _out.AppendLine(e.Data); };
         _process.ErrorDataReceived += (_, e) => { lock (_err) _err.AppendLine(e.Data); };

@@ -195,7 +195,7 @@ public sealed class FittedTextFeaturizer
 
     private static float InverseNorm(ReadOnlySpan<float> values)
     {
-        var norm = System.Numerics.Tensors.TensorPrimitives.Norm(values);
+        var norm = SparseMath.Norm(values);
         return norm > 0 ? 1f / norm : 1f;
     }
 

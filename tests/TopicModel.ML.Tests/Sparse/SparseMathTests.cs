@@ -39,4 +39,22 @@ public sealed class SparseMathTests
         Assert.Equal((float)expectedDot, SparseMath.Dot(indices, values, dense.Select(v => (float)v).ToArray()), 5);
         Assert.Equal(values.Sum(v => (double)v * v), SparseMath.SquaredNorm(values), 12);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(37)]
+    [InlineData(300)]
+    public void NormIsTheEuclideanNormWhateverTheLength(int length)
+    {
+        var random = new Random(length);
+        var values = Enumerable.Range(0, length).Select(_ => (float)(random.NextDouble() * 4 - 2)).ToArray();
+        var expected = Math.Sqrt(values.Sum(v => (double)v * v));
+
+        Assert.Equal(expected, SparseMath.Norm(values), expected * 1e-6 + 1e-12);
+        // The library's norm, whose order depends on the CPU, agrees to float precision.
+        Assert.Equal(System.Numerics.Tensors.TensorPrimitives.Norm<float>(values), SparseMath.Norm(values), (float)expected * 1e-6f + 1e-12f);
+    }
 }
