@@ -14,26 +14,17 @@ public sealed class NativeScorer : IDisposable
 
     public NativeScorer()
     {
-        var (code, output) = Run("dotnet", ["publish", Path.Combine(RepoPaths.Root, "src", "TopicModel.Scorer"), "-c", "Release", "-r", "linux-x64",
+        var (code, output, errors) = Run("dotnet", ["publish", Path.Combine(RepoPaths.Root, "src", "TopicModel.Scorer"), "-c", "Release", "-r", "linux-x64",
             "-p:IlcInstructionSet=native", "--nologo", "-o", _dir]);
-        if (code != 0 || !File.Exists(Executable)) throw new InvalidOperationException($"publishing topicmodel-score failed ({code}):\n{output}");
+        if (code != 0 || !File.Exists(Executable)) throw new InvalidOperationException($"publishing topicmodel-score failed ({code}):\n{output}{errors}");
     }
 
     public string Executable => Path.Combine(_dir, "topicmodel-score");
 
     /// <summary>Runs the native scorer; standard output and error are kept apart.</summary>
-    public (int ExitCode, string Out, string Err) Score(params string[] args)
-    {
-        var start = new ProcessStartInfo(Executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var err = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout, err.GetAwaiter().GetResult());
-    }
+    public (int ExitCode, string Out, string Err) Score(params string[] args) => Run(Executable, args);
 
-    private static (int ExitCode, string Output) Run(string file, string[] args)
+    private static (int ExitCode, string Out, string Err) Run(string file, string[] args)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in args) start.ArgumentList.Add(a);
@@ -41,7 +32,7 @@ public sealed class NativeScorer : IDisposable
         var err = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
-        return (process.ExitCode, stdout + err.GetAwaiter().GetResult());
+        return (process.ExitCode, stdout, err.GetAwaiter().GetResult());
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
