@@ -27,10 +27,10 @@ public sealed class TrainingRunTests(TrainedModel trained)
         var corpus = TrainingRun.Corpus(data);
 
         // 216 training-digest papers less the 19 the held-out digest shares, plus the 960 reviewed 2025 Hugging Face
-        // papers and the 1,120 reviewed 2025 arXiv papers; the pool is the rest of the two unlabeled files.
-        Assert.Equal(216 - 19 + 960 + 1120, corpus.Labeled.Count);
+        // papers and the 2,080 reviewed 2025 arXiv papers; the pool is the rest of the two unlabeled files.
+        Assert.Equal(216 - 19 + 960 + 2080, corpus.Labeled.Count);
         Assert.All(corpus.Labeled, p => Assert.True(p.Reviewed));
-        Assert.Equal(3004 - 960 + 4000 - 1120, corpus.Pool.Count);
+        Assert.Equal(3004 - 960 + 4000 - 2080, corpus.Pool.Count);
         Assert.All(corpus.Pool, p => Assert.False(p.Reviewed));
         var heldOut = data.InSplit(Split.HeldOut).Select(p => p.Paper.Id).ToHashSet();
         Assert.DoesNotContain(corpus.Labeled.Concat(corpus.Pool), e => heldOut.Contains(e.Paper.Id));
@@ -46,7 +46,7 @@ public sealed class TrainingRunTests(TrainedModel trained)
         Assert.Equal(trained.Result.Bundle.Thresholds.Thresholds, rule.Thresholds);
         Assert.Equal(3, rule.MaxTopics);
         Assert.Contains(rule.Thresholds, t => t <= 1);
-        Assert.StartsWith("out-of-fold predictions of 2277 reviewed training papers", bundle.Manifest["topicThresholds"]!["tunedOn"]!.GetValue<string>());
+        Assert.StartsWith("out-of-fold predictions of 3237 reviewed training papers", bundle.Manifest["topicThresholds"]!["tunedOn"]!.GetValue<string>());
 
         // The held-out digest's reviewed labels (never used for tuning): topic sets recover more of primary + secondary.
         var train = trained.Result.Data.InSplit(Split.Train).Select(e => e.Paper.Id).ToHashSet();
@@ -119,7 +119,7 @@ public sealed class TrainingRunTests(TrainedModel trained)
         var manifest = ModelBundleFile.Load(result.BundlePath).Manifest;
 
         Assert.Contains("5-fold cross-validation", result.ValidationRule);
-        Assert.Contains("reviewed labels of 2277 papers", result.ValidationRule);
+        Assert.Contains("reviewed labels of 3237 papers", result.ValidationRule);
         Assert.Equal(result.Search.Best!.Metrics["macroF1"], result.Dev.MacroF1);
         Assert.Contains("mean over 3 digests", result.ValidationRule);
         var byDigest = result.Search.Best.Metrics.Where(kv => kv.Key.StartsWith("macroF1:")).Select(kv => kv.Value).ToArray();
@@ -140,7 +140,7 @@ public sealed class TrainingRunTests(TrainedModel trained)
         Assert.Equal(result.Search.Best.Number, manifest["automl"]!["bestTrial"]!["trial"]!.GetValue<int>());
         Assert.Equal(42, manifest["seed"]!.GetValue<int>());
         Assert.Equal(64, manifest["data"]!["fingerprint"]!.GetValue<string>().Length);
-        Assert.Equal(2277, manifest["data"]!["reviewedLabels"]!.GetValue<int>());
+        Assert.Equal(3237, manifest["data"]!["reviewedLabels"]!.GetValue<int>());
     }
 
     [Fact]
