@@ -14,8 +14,14 @@ public static class TrainReport
     {
         var left = budgetSeconds is { } b ? $", {Math.Max(0, b - sofar.Elapsed.TotalSeconds):0} s left" : "";
         var score = trial.Failed ? $"[red]failed: {Markup.Escape(trial.Error!)}[/]" : $"score {Terminal.Number(trial.Score)} (CV {Terminal.Number(trial.Metrics.TryGetValue("crossValidation", out var cv) ? cv : null)}, forward {Terminal.Number(trial.Metrics.TryGetValue("forwardMacroF1", out var fw) ? fw : null)}; macro-F1 {Terminal.Number(trial.Metrics.GetValueOrDefault("macroF1"))} ± {Terminal.Number(trial.StandardDeviation)})";
-        console.MarkupLine($"[grey]trial {trial.Number}: {score} in {trial.Elapsed.TotalSeconds:0.0} s; best {Terminal.Number(sofar.Best?.Score)} (trial {sofar.Best?.Number}){left}[/]");
+        console.MarkupLine($"[grey]trial {trial.Number} ({Markup.Escape(Pipeline(trial.Configuration))}): {score} in {trial.Elapsed.TotalSeconds:0.0} s; best {Terminal.Number(sofar.Best?.Score)} (trial {sofar.Best?.Number}){left}[/]");
     }
+
+    /// <summary>The trainer, and the encoder with its weight when there is one: enough to tell which trial was slow or failed.</summary>
+    private static string Pipeline(Configuration c) =>
+        c.Has(PipelineSearchSpace.Encoder) && c.String(PipelineSearchSpace.Encoder) is var encoder && encoder != Embeddings.SentenceEncoderCatalog.None
+            ? $"{c.String(PipelineSearchSpace.Trainer)}, {encoder} ×{c.Double("embeddingWeight").ToString("0.##", CultureInfo.InvariantCulture)}"
+            : c.String(PipelineSearchSpace.Trainer);
 
     public static void Render(IAnsiConsole console, TrainingResult result, int top = 10)
     {
