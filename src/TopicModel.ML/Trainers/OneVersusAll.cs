@@ -6,8 +6,8 @@ namespace TopicModel.ML.Trainers;
 /// <summary>
 /// One binary classifier per class, that class against all others (ML.NET's OneVersusAll): linear
 /// (<see cref="LinearSvm"/>, <see cref="AveragedPerceptron"/>) or boosted trees (<see cref="FastTreeBinary"/>). Each
-/// class's score is turned into a probability by Platt scaling fitted on out-of-fold scores, then the
-/// per-class probabilities are normalized to sum to 1.
+/// class's score is turned into a probability by Platt scaling fitted on out-of-fold scores (one fit per class, or
+/// one shared by all classes), then the per-class probabilities are normalized to sum to 1.
 /// </summary>
 public sealed class OneVersusAll : IMulticlassTrainer
 {
@@ -44,14 +44,38 @@ public sealed class OneVersusAll : IMulticlassTrainer
         var slopes = new float[classes];
         var offsets = new float[classes];
         var positive = new bool[data.Count];
+        var shared = Options.Calibrate && Options.SharedCalibration;
+        // With a shared fit, every class's calibration scores, labels and weights side by side (class k at k·n).
+        var (sharedScores, sharedPositive, sharedWeights) = shared
+            ? (new float[classes * data.Count], new bool[classes * data.Count], new float[classes * data.Count])
+            : ([], [], []);
         for (var k = 0; k < classes; k++)
         {
             cancellation.ThrowIfCancellationRequested();
             for (var i = 0; i < data.Count; i++) positive[i] = data.Labels[i] == k;
             classifiers[k] = Options.BinaryLearner.Fit(x, all, positive, exampleWeights);
-            (slopes[k], offsets[k]) = Options.Calibrate
-                ? PlattCalibrator.Fit(folds is null ? Scores(x, all, classifiers[k]) : OutOfFoldScores(x, folds, positive, exampleWeights), positive, exampleWeights)
-                : (1f, 0f);
+            if (!Options.Calibrate)
+            {
+                (slopes[k], offsets[k]) = (1f, 0f);
+                continue;
+            }
+            var scores = folds is null ? Scores(x, all, classifiers[k]) : OutOfFoldScores(x, folds, positive, exampleWeights);
+            if (shared)
+            {
+                scores.CopyTo(sharedScores, k * data.Count);
+                positive.CopyTo(sharedPositive, k * data.Count);
+                exampleWeights.CopyTo(sharedWeights, k * data.Count);
+            }
+            else
+            {
+                (slopes[k], offsets[k]) = PlattCalibrator.Fit(scores, positive, exampleWeights);
+            }
+        }
+        if (shared)
+        {
+            var (slope, offset) = PlattCalibrator.Fit(sharedScores, sharedPositive, sharedWeights);
+            Array.Fill(slopes, slope);
+            Array.Fill(offsets, offset);
         }
         return new OneVersusAllModel(data.ClassNames, features, Options.BinaryLearner.Name, classifiers, slopes, offsets);
     }

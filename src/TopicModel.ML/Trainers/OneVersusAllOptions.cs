@@ -19,6 +19,14 @@ public sealed record OneVersusAllOptions
     /// </summary>
     public int CalibrationFolds { get; init; } = 5;
 
+    /// <summary>
+    /// One Platt fit over every class's scores instead of one per class. Per-class fits give each class its own
+    /// slope and offset, which can reorder the classes: the most probable class is then not always the one with the
+    /// highest score, and with fits on training scores (<see cref="CalibrationFolds"/> 1), where every class looks
+    /// separable, that costs accuracy on new papers. A shared fit keeps the scores' order.
+    /// </summary>
+    public bool SharedCalibration { get; init; }
+
     /// <summary>Seeds the assignment of examples to calibration folds.</summary>
     public int Seed { get; init; }
 }

@@ -47,6 +47,8 @@ public static class PipelineSearchSpace
         new ChoiceHyperparameter("OneVersusAll.binaryLearner", ["LinearSvm"], "LinearSvm"),
         new FloatHyperparameter("OneVersusAll.lambda", 1e-5, 1e-1, 1e-3, Log: true),
         new IntHyperparameter("OneVersusAll.calibrationFolds", 1, 1, 1),
+        // One Platt fit for all classes keeps the SVMs' order of classes; per-class fits on training scores reorder them.
+        new ChoiceHyperparameter("OneVersusAll.sharedCalibration", ["false", "true"], "false"),
         // Boosted trees: the cheap end is few small trees; cost grows with trees × leaves × classes.
         new IntHyperparameter("FastTree.numberOfLeaves", 4, 32, 8, Log: true),
         new IntHyperparameter("FastTree.numberOfTrees", 20, 200, 50, Log: true),

@@ -179,6 +179,7 @@ public static class TrainerCatalog
             BinaryLearner = learner,
             Calibrate = o.Bool("calibrate", d.Calibrate),
             CalibrationFolds = o.Int("calibrationFolds", d.CalibrationFolds, min: 1, max: 100),
+            SharedCalibration = o.Bool("sharedCalibration", d.SharedCalibration),
             Seed = seed,
         };
         o.RejectUnknown();
@@ -186,6 +187,7 @@ public static class TrainerCatalog
         hyperparameters.Insert(0, "binaryLearner", learnerName);
         hyperparameters["calibrate"] = options.Calibrate;
         hyperparameters["calibrationFolds"] = options.CalibrationFolds;
+        hyperparameters["sharedCalibration"] = options.SharedCalibration;
         return (options, hyperparameters);
     }
 
