@@ -66,6 +66,21 @@ public sealed class TrainerCatalogTests
     }
 
     [Fact]
+    public void One_versus_all_calibration_is_per_class_unless_shared_is_asked_for()
+    {
+        var (perClass, defaults) = TrainerCatalog.Create("OneVersusAll", new JsonObject { ["lambda"] = 0.001 }, seed: 1);
+        var (shared, recorded) = TrainerCatalog.Create("OneVersusAll", new JsonObject { ["lambda"] = 0.001, ["sharedCalibration"] = true }, seed: 1);
+
+        Assert.False(Assert.IsType<OneVersusAll>(perClass).Options.SharedCalibration);
+        Assert.True(Assert.IsType<OneVersusAll>(shared).Options.SharedCalibration);
+        Assert.False(defaults["sharedCalibration"]!.GetValue<bool>());
+        Assert.True(recorded["sharedCalibration"]!.GetValue<bool>());
+        var error = Assert.Throws<TopicModelException>(() =>
+            TrainerCatalog.Create("OneVersusAll", new JsonObject { ["sharedCalibration"] = "yes" }, seed: 1));
+        Assert.Contains("$.sharedCalibration: expected true or false", error.Message);
+    }
+
+    [Fact]
     public void An_option_of_the_other_binary_learner_is_rejected()
     {
         var error = Assert.Throws<TopicModelException>(() =>
