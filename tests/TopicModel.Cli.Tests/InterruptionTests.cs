@@ -154,7 +154,7 @@ public sealed class InterruptionTests(InterruptionFixture fixture) : IDisposable
             json.Remove("lda");
         });
         using var cli = new CliProcess("train", "--recipe", recipe.RecipePath);
-        cli.WaitUntil(() => cli.Out.Contains("trial 1:"), "the first finished trial");
+        cli.WaitUntil(() => cli.Out.Contains("trial 1 ("), "the first finished trial");
 
         cli.Interrupt();
 
