@@ -28,7 +28,7 @@ public static class PipelineSearchSpace
         new IntHyperparameter("featurizer.maxWordNgramLength", 1, 2, 1),
         new ChoiceHyperparameter("featurizer.charNgrams", ["off", "on"], "off"),
         new IntHyperparameter("featurizer.minDocumentCount", 1, 3, 2),
-        new ChoiceHyperparameter("featurizer.titleWeight", ["1", "1.5", "2", "3"], "1"),
+        new ChoiceHyperparameter("featurizer.titleWeight", ["0.3", "0.5", "1", "1.5", "2", "3"], "1"),
         new ChoiceHyperparameter(Trainer,
             [SdcaMaximumEntropy.TrainerName, LbfgsMaximumEntropy.TrainerName, NaiveBayes.TrainerName, OneVersusAll.TrainerName, FastTree.TrainerName,
              .. MlNetTrainer.Names],

@@ -73,6 +73,8 @@ public sealed class PipelineValidation
         {
             ValidationObjective.Forward => "; the search maximises the forward score",
             ValidationObjective.Mean => "; the search maximises the mean of the cross-validation and forward scores",
+            ValidationObjective.LatestForward => "; the search maximises the latest forward fold's macro-F1 (trained on every day before "
+                + Forward!.Cutoffs[^1].ToString("yyyy-MM-dd") + ")",
             _ => "",
         };
         Rule = $"{how}, {against}{extra}{forward}{goal}";
@@ -175,6 +177,11 @@ public sealed class PipelineValidation
         }
         var dev = Evaluate(_scored, oof);
         var forwardMetrics = Forward is null ? null : Evaluate(_forwardScored, forwardOut);
+        var forwardFoldMetrics = Enumerable.Range(1, forwardFolds)
+            .Select(k => _forwardScored.Where(i => Forward!.BlockOf[i] == k).ToArray())
+            .Where(s => s.Length > 0)
+            .Select(s => Evaluate(s, forwardOut))
+            .ToArray();
         var foldScores = Enumerable.Range(0, Folds)
             .Select(k => _scored.Where(i => _fold[i] == k).ToArray())
             .Where(s => s.Length > 0)
@@ -186,12 +193,14 @@ public sealed class PipelineValidation
         {
             (ValidationObjective.Forward, { } f) => f.MacroF1,
             (ValidationObjective.Mean, { } f) => (cv + f.MacroF1) / 2,
+            (ValidationObjective.LatestForward, not null) when forwardFoldMetrics.Length > 0 => forwardFoldMetrics[^1].MacroF1,
             _ => cv,
         };
         return new ValidationOutcome(oof, dev, score, byDigest, foldScores)
         {
             CrossValidationScore = cv,
             Forward = forwardMetrics,
+            ForwardFolds = forwardFoldMetrics,
             PoolPredictions = cvPool is null ? null : new FoldPoolPredictions(cvPool, forwardPool!),
         };
     }

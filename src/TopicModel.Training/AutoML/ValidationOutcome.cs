@@ -21,6 +21,12 @@ public sealed record ValidationOutcome(
     /// <summary>Pooled metrics of the forward-chaining folds' predictions, or null when there are none.</summary>
     public MulticlassClassificationMetrics? Forward { get; init; }
 
+    /// <summary>
+    /// Metrics of each forward-chaining fold on its own, earliest first (empty without forward folds): whether a
+    /// pipeline holds up as the folds train on more papers and score later ones.
+    /// </summary>
+    public IReadOnlyList<MulticlassClassificationMetrics> ForwardFolds { get; init; } = [];
+
     /// <summary>Each fold model's probabilities for the unlabeled pool papers, when asked for (a teacher's), else null.</summary>
     public FoldPoolPredictions? PoolPredictions { get; init; }
 }

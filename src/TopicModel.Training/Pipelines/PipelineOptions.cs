@@ -40,9 +40,10 @@ public sealed record PipelineOptions
     public float SelfTrainingWeight { get; init; } = 0.5f;
 
     /// <summary>
-    /// Reweights labeled papers by (topic count / largest topic count)^−ClassBalance, rescaled so their
-    /// total weight is unchanged: 0 keeps the data's topic mix, 1 gives every topic the same total
-    /// weight (scikit-learn's class_weight="balanced"). Macro-F1 counts small topics as much as large ones.
+    /// Reweights the labeled and pool examples together by (topic weight / largest topic weight)^−ClassBalance,
+    /// rescaled so their total weight is unchanged: 0 keeps the data's topic mix, 1 gives every topic the same
+    /// total weight (scikit-learn's class_weight="balanced" over everything it trains on). Macro-F1 counts small
+    /// topics as much as large ones.
     /// </summary>
     public float ClassBalance { get; init; }
 

@@ -99,40 +99,7 @@ public sealed class PipelineWorkspace
             rows = rows.Select((r, i) => TextClassifier.Append(r, embedded.Vectors[i], options.EmbeddingWeight)).ToArray();
         }
 
-        var examples = new List<(int Document, int Topic, float Weight)>();
-        foreach (var i in labeled)
-        {
-            var p = Corpus.Labeled[i];
-            var weight = p.Reviewed ? 1f : options.WeakLabelWeight;
-            if (weight > 0) examples.Add((i, p.Topic, weight));
-        }
-        if (options.ClassBalance > 0) examples = Balance(examples, options.ClassBalance);
-        var first = examples.Count;
-        if (options.PoolWeight > 0 && poolTargets is not null)
-        {
-            foreach (var i in pool)
-            {
-                var p = poolTargets.Probabilities[i];
-                if (poolTargets.Hard)
-                {
-                    // A pseudo-label the teacher is unsure of teaches its noise; below the floor the paper is left out.
-                    var top = ArgMax(p);
-                    if (p[top] >= poolTargets.MinProbability) examples.Add((Corpus.PoolStart + i, top, options.PoolWeight));
-                    continue;
-                }
-                for (var c = 0; c < p.Length; c++)
-                    if (p[c] >= poolTargets.MinProbability && p[c] > 0) examples.Add((Corpus.PoolStart + i, c, options.PoolWeight * p[c]));
-            }
-        }
-        else if (options.PoolWeight > 0)
-        {
-            foreach (var i in pool) examples.Add((Corpus.PoolStart + i, Corpus.Pool[i].Topic, options.PoolWeight));
-        }
-        if (options.TaxonomyPriorWeight > 0)
-        {
-            for (var i = 0; i < Corpus.TaxonomyPapers.Count; i++)
-                examples.Add((Corpus.TaxonomyStart + i, Corpus.TaxonomyPapers[i].Topic, options.TaxonomyPriorWeight));
-        }
+        var (examples, first) = Examples(options, labeled, pool, poolTargets);
 
         var (trainer, _) = TrainerCatalog.Create(options.Trainer, options.TrainerOptions, Seed);
         var model = trainer.Fit(Dataset(rows, examples), cancellation);
@@ -159,6 +126,53 @@ public sealed class PipelineWorkspace
             fitted = new FittedPipeline(Classifier(featurizer, model, options), rows, _votes);
         }
         return fitted;
+    }
+
+    /// <summary>
+    /// The weighted training examples of a fit, and how many of them (the first ones) are labeled papers: the labeled
+    /// papers at <paramref name="labeled"/>, the <paramref name="pool"/> papers with the teacher's or the rules' labels,
+    /// all reweighted together by <see cref="PipelineOptions.ClassBalance"/>, then the taxonomy's prior papers.
+    /// </summary>
+    internal (List<(int Document, int Topic, float Weight)> Examples, int LabeledCount) Examples(PipelineOptions options, IReadOnlyList<int> labeled,
+        int[] pool, PoolTargets? poolTargets)
+    {
+        var examples = new List<(int Document, int Topic, float Weight)>();
+        foreach (var i in labeled)
+        {
+            var p = Corpus.Labeled[i];
+            var weight = p.Reviewed ? 1f : options.WeakLabelWeight;
+            if (weight > 0) examples.Add((i, p.Topic, weight));
+        }
+        var labeledCount = examples.Count;
+        if (options.PoolWeight > 0 && poolTargets is not null)
+        {
+            foreach (var i in pool)
+            {
+                var p = poolTargets.Probabilities[i];
+                if (poolTargets.Hard)
+                {
+                    // A pseudo-label the teacher is unsure of teaches its noise; below the floor the paper is left out.
+                    var top = ArgMax(p);
+                    if (p[top] >= poolTargets.MinProbability) examples.Add((Corpus.PoolStart + i, top, options.PoolWeight));
+                    continue;
+                }
+                for (var c = 0; c < p.Length; c++)
+                    if (p[c] >= poolTargets.MinProbability && p[c] > 0) examples.Add((Corpus.PoolStart + i, c, options.PoolWeight * p[c]));
+            }
+        }
+        else if (options.PoolWeight > 0)
+        {
+            foreach (var i in pool) examples.Add((Corpus.PoolStart + i, Corpus.Pool[i].Topic, options.PoolWeight));
+        }
+        // Balanced over labeled and pool examples together: a teacher's pseudo-labels follow the pool's skew (mostly
+        // vision papers), and balancing only the labeled ones lets that skew swamp the rare topics again.
+        if (options.ClassBalance > 0) examples = Balance(examples, options.ClassBalance);
+        if (options.TaxonomyPriorWeight > 0)
+        {
+            for (var i = 0; i < Corpus.TaxonomyPapers.Count; i++)
+                examples.Add((Corpus.TaxonomyStart + i, Corpus.TaxonomyPapers[i].Topic, options.TaxonomyPriorWeight));
+        }
+        return (examples, labeledCount);
     }
 
     /// <summary>Indices into <see cref="TrainingCorpus.Pool"/> of the pool papers dated before <paramref name="before"/> or undated; all without it.</summary>

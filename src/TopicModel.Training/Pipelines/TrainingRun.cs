@@ -239,6 +239,11 @@ public static class TrainingRun
             {
                 metrics["forwardMacroF1"] = forward.MacroF1;
                 metrics["forwardMicroAccuracy"] = forward.MicroAccuracy;
+                for (var k = 0; k < outcome.ForwardFolds.Count; k++)
+                {
+                    metrics[$"forwardMacroF1:{k + 1}"] = outcome.ForwardFolds[k].MacroF1;
+                    metrics[$"forwardMicroAccuracy:{k + 1}"] = outcome.ForwardFolds[k].MicroAccuracy;
+                }
             }
             return new TrialOutcome(outcome.Score, outcome.FoldScores, metrics);
         }, budget, onTrial, cancellation, c => PipelineSearchSpace.Canonical(c, space));

@@ -18,7 +18,7 @@ public sealed record AutoMLSection(
     JsonObject? SearchSpace,
     JsonArray? InitialConfigurations = null)
 {
-    /// <summary>What the search maximises: "crossValidation", "forward" or "mean" (<see cref="AutoML.ValidationObjective"/>).</summary>
+    /// <summary>What the search maximises: "crossValidation", "forward", "mean" or "latestForward" (<see cref="AutoML.ValidationObjective"/>).</summary>
     public string Objective { get; init; } = AutoML.ValidationObjective.Mean;
 
     /// <summary>How the trial to ship is picked: "oneStandardError" or "best" (<see cref="AutoML.TrialSelection"/>).</summary>

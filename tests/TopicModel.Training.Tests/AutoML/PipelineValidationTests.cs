@@ -84,4 +84,27 @@ public sealed class PipelineValidationTests(TrainedModel trained)
         Assert.Null(cvOnly.Forward);
         Assert.DoesNotContain("forward", cvOnly.Rule);
     }
+
+    [Fact]
+    public void The_latest_forward_objective_scores_the_last_forward_fold_alone()
+    {
+        var options = new PipelineOptions { Trainer = "NaiveBayes" };
+        var validation = new PipelineValidation(Workspace(), folds: 5, seed: 1, ValidationObjective.LatestForward, forwardFolds: 2);
+        var outcome = validation.Run(options, CancellationToken.None);
+
+        Assert.Equal(2, outcome.ForwardFolds.Count);
+        Assert.Equal(outcome.ForwardFolds[^1].MacroF1, outcome.Score);
+        Assert.NotEqual(outcome.Forward!.MacroF1, outcome.Score);
+        Assert.Contains("maximises the latest forward fold's macro-F1 (trained on every day before " + validation.Forward!.Cutoffs[^1].ToString("yyyy-MM-dd"), validation.Rule);
+
+        // With one forward fold, that fold's own score is the pooled forward score.
+        var single = new PipelineValidation(Workspace(), folds: 5, seed: 1, ValidationObjective.LatestForward, forwardFolds: 1).Run(options, CancellationToken.None);
+        Assert.Equal(single.Forward!.MacroF1, Assert.Single(single.ForwardFolds).MacroF1, 12);
+        Assert.Equal(single.Forward.MicroAccuracy, single.ForwardFolds[0].MicroAccuracy, 12);
+        Assert.Equal(single.Forward.MacroF1, single.Score, 12);
+        // The same folds under the pooled objective: the fold scores are reported either way, only the score differs.
+        var pooled = new PipelineValidation(Workspace(), folds: 5, seed: 1, ValidationObjective.Forward, forwardFolds: 2).Run(options, CancellationToken.None);
+        Assert.Equal(outcome.ForwardFolds.Select(f => f.MacroF1), pooled.ForwardFolds.Select(f => f.MacroF1));
+        Assert.Equal(pooled.Forward!.MacroF1, pooled.Score);
+    }
 }

@@ -152,6 +152,41 @@ public sealed class DistillationTests(DistilledModel model) : IClassFixture<Dist
     }
 
     [Fact]
+    public void Class_balance_weighs_the_teachers_pseudo_labels_together_with_the_labeled_papers()
+    {
+        var corpus = TrainingRun.Corpus(_result.Data);
+        var workspace = new PipelineWorkspace(corpus, new RuleFeatures(_result.Data.Taxonomy, new DataPrep.Labeling.LabelingOptions()), seed: 3);
+        var labeled = Enumerable.Range(0, corpus.Labeled.Count).ToArray();
+        // A teacher that calls every pool paper the labeled papers' commonest topic, as a vision-heavy pool does.
+        var common = corpus.Labeled.GroupBy(p => p.Topic).MaxBy(g => g.Count())!.Key;
+        var targets = corpus.Pool.Select(_ => Enumerable.Range(0, 14).Select(c => c == common ? 0.9f : 0.1f / 13).ToArray()).ToArray();
+        var pool = workspace.PoolPapers(null);
+        var teacher = new PoolTargets(targets, 0.5f, Hard: true);
+
+        double[] Mass(float balance, out double total, out int count)
+        {
+            var (examples, labeledCount) = workspace.Examples(new PipelineOptions { PoolWeight = 3, ClassBalance = balance }, labeled, pool, teacher);
+            Assert.Equal(corpus.Labeled.Count, labeledCount);
+            var mass = new double[14];
+            foreach (var e in examples) mass[e.Topic] += e.Weight;
+            total = examples.Sum(e => (double)e.Weight);
+            count = examples.Count;
+            return mass;
+        }
+        var raw = Mass(0, out var rawTotal, out var rawCount);
+        var balanced = Mass(1, out var balancedTotal, out var balancedCount);
+
+        Assert.Equal(corpus.Labeled.Count + corpus.Pool.Count, rawCount);
+        Assert.Equal(rawCount, balancedCount);
+        Assert.Equal(rawTotal, balancedTotal, 1e-3 * rawTotal);
+        // Unbalanced, the pseudo-labels pile onto one topic; balanced, every topic present weighs the same, pool included.
+        Assert.True(raw[common] > rawTotal / 2, $"{raw[common]} of {rawTotal}");
+        var present = balanced.Where(m => m > 0).ToArray();
+        Assert.True(present.Length > 2, $"{present.Length} topics");
+        Assert.All(present, m => Assert.Equal(present[0], m, 1e-3 * present[0]));
+    }
+
+    [Fact]
     public void Naive_bayes_with_sentence_vectors_is_refused_before_any_fitting()
     {
         var corpus = TrainingRun.Corpus(_result.Data);
