@@ -99,7 +99,7 @@ public sealed class PipelineWorkspace
             rows = rows.Select((r, i) => TextClassifier.Append(r, embedded.Vectors[i], options.EmbeddingWeight)).ToArray();
         }
 
-        var (examples, first) = Examples(options, labeled, pool, poolTargets);
+        var (examples, labeledCount) = Examples(options, labeled, pool, poolTargets);
 
         var (trainer, _) = TrainerCatalog.Create(options.Trainer, options.TrainerOptions, Seed);
         var model = trainer.Fit(Dataset(rows, examples), cancellation);
@@ -121,7 +121,7 @@ public sealed class PipelineWorkspace
                 confident.Add(document);
                 extra.Add((document, best, options.SelfTrainingWeight));
             }
-            var second = examples.Take(first).Concat(examples.Skip(first).Where(e => !confident.Contains(e.Document))).Concat(extra).ToList();
+            var second = examples.Take(labeledCount).Concat(examples.Skip(labeledCount).Where(e => !confident.Contains(e.Document))).Concat(extra).ToList();
             model = trainer.Fit(Dataset(rows, second), cancellation);
             fitted = new FittedPipeline(Classifier(featurizer, model, options), rows, _votes);
         }
