@@ -42,15 +42,16 @@ public sealed class EvaluateAndRunCommandTests(InterruptionFixture fixture)
         }
         // The forward test set (2026 papers, later than all training data) is reported beside it, against the rules too.
         Assert.Contains("Forward test set (later period) metrics: test", stdout);
-        Assert.Contains("552 papers scored against reviewed labels for all 552 papers; no evaluation paper occurs in the training data", stdout);
+        var forwardPapers = RepoPaths.ForwardTestPapers;
+        Assert.Contains($"{forwardPapers} papers scored against reviewed labels for all {forwardPapers} papers; no evaluation paper occurs in the training data", stdout);
         using (var forward = JsonDocument.Parse(File.ReadAllText(Path.Combine(Reports, "forward", "metrics.json"))))
         {
-            Assert.Equal(552, forward.RootElement.GetProperty("data").GetProperty("papers").GetInt32());
+            Assert.Equal(forwardPapers, forward.RootElement.GetProperty("data").GetProperty("papers").GetInt32());
             Assert.Equal(0, forward.RootElement.GetProperty("leakage").GetProperty("count").GetInt32());
             // Several topics per paper, against primary + secondary labels.
             var multiLabel = forward.RootElement.GetProperty("multiLabel");
             Assert.True(multiLabel.GetProperty("thresholdsTuned").GetBoolean());
-            Assert.Equal(552, multiLabel.GetProperty("papers").GetInt32());
+            Assert.Equal(forwardPapers, multiLabel.GetProperty("papers").GetInt32());
             Assert.InRange(multiLabel.GetProperty("exampleF1").GetProperty("value").GetDouble(), 0.3, 1.0);
             Assert.Equal("weak labeler (rules)", forward.RootElement.GetProperty("comparison").GetProperty("baseline").GetString());
         }
@@ -76,7 +77,7 @@ public sealed class EvaluateAndRunCommandTests(InterruptionFixture fixture)
         Assert.True(vsRules == ExitCodes.Ok, rulesErr);
         Assert.Contains("Compared with weak labeler (rules): ", rulesOut);
         Assert.Contains("over 93 papers", rulesOut);
-        Assert.Contains("over 552 papers", rulesOut);
+        Assert.Contains($"over {forwardPapers} papers", rulesOut);
         Assert.True(File.Exists(Path.Combine(againstRules, "forward", "report.html")));
     }
 

@@ -13,6 +13,14 @@ public static class RepoPaths
     public static string Labels => Path.Combine(Data, "labels");
     public static string Recipe => Path.Combine(Root, "train.json");
 
+    /// <summary>
+    /// The shipped recipe's forward test files (<c>data.forward</c>) and their paper count, one record per non-empty
+    /// line: counted from the files, not by our parser, so a test comparing the two catches a paper that goes missing.
+    /// </summary>
+    public static IReadOnlyList<string> ForwardTestFiles { get; } = ReadForwardTestFiles();
+
+    public static int ForwardTestPapers => ForwardTestFiles.Sum(f => File.ReadLines(f).Count(line => line.Trim().Length > 0));
+
     /// <summary>The optional external corpus beside the checkout; null when absent (tests must not need it).</summary>
     public static string? SharedCorpus
     {
@@ -21,6 +29,14 @@ public static class RepoPaths
             var dir = Path.GetFullPath(Path.Combine(Root, "..", "shared", "corpus"));
             return Directory.Exists(dir) ? dir : null;
         }
+    }
+
+    private static string[] ReadForwardTestFiles()
+    {
+        using var recipe = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Recipe));
+        return recipe.RootElement.GetProperty("data").GetProperty("forward").EnumerateArray()
+            .Select(f => Path.GetFullPath(Path.Combine(Root, f.GetString()!)))
+            .ToArray();
     }
 
     private static string FindRoot()

@@ -17,7 +17,7 @@ public class RecipeReaderTests
         Assert.All(recipe.Data.Train.Concat(recipe.Data.HeldOut).Append(recipe.TaxonomyPath), p => Assert.True(File.Exists(p), p));
         Assert.Equal(42, recipe.Seed);
         // The forward test sets: later papers, evaluated only.
-        Assert.Equal(["forward-2026.jsonl", "forward-2026-b.jsonl"], recipe.Data.Forward.Select(Path.GetFileName));
+        Assert.Equal(["forward-2026.jsonl", "forward-2026-b.jsonl", "forward-2026-c.jsonl"], recipe.Data.Forward.Select(Path.GetFileName));
         Assert.All(recipe.Data.Forward, forward =>
         {
             Assert.True(File.Exists(forward), forward);
