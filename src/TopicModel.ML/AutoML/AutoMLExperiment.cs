@@ -56,7 +56,7 @@ public static class AutoMLExperiment
             {
                 var outcome = evaluate(configuration, deadline.Token);
                 trial = new Trial(trials.Count + 1, configuration, outcome.Score, StandardDeviation(outcome.FoldScores),
-                    outcome.FoldScores, outcome.Metrics, clock.Elapsed - started, null);
+                    outcome.FoldScores, outcome.Metrics, clock.Elapsed - started, null) { ScoreStandardError = outcome.StandardError };
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {

@@ -3,8 +3,9 @@ namespace TopicModel.ML.AutoML;
 /// <summary>
 /// The one-standard-error rule (Breiman et al. 1984; Hastie, Tibshirani and Friedman, section 7.10): trials whose
 /// score is within one standard error of the top score are taken as equally good, and of those the least complex is
-/// chosen, the higher score breaking ties. The standard error is the top trial's: the sample standard deviation of its
-/// fold scores over the square root of their number. A search's top score is biased upwards (it is the maximum of
+/// chosen, the higher score breaking ties. The standard error is the top trial's: the one its evaluation gave
+/// (<see cref="Trial.ScoreStandardError"/>, for a score that is not a mean over its folds), else the sample standard
+/// deviation of its fold scores over the square root of their number. A search's top score is biased upwards (it is the maximum of
 /// noisy estimates), and the difference between two close trials is mostly which folds happened to suit each, so a
 /// simpler pipeline that is as good within the noise is the safer one to ship.
 /// </summary>
@@ -21,7 +22,7 @@ public static class OneStandardErrorRule
         var ranked = trials.Where(t => !t.Failed).OrderByDescending(t => t.Score).ThenBy(t => t.Number).ToArray();
         if (ranked.Length == 0) return null;
         var top = ranked[0];
-        var se = StandardError(top.FoldScores);
+        var se = top.ScoreStandardError ?? StandardError(top.FoldScores);
         var floor = top.Score - se;
         var chosen = ranked.Where(t => t.Score >= floor)
             .OrderBy(t => complexity(t.Configuration)).ThenByDescending(t => t.Score).ThenBy(t => t.Number)

@@ -16,4 +16,7 @@ public sealed record Trial(
     string? Error)
 {
     public bool Failed => Error is not null;
+
+    /// <summary>The score's standard error as the evaluation gave it (<see cref="TrialOutcome.StandardError"/>), or null.</summary>
+    public double? ScoreStandardError { get; init; }
 }

@@ -34,6 +34,7 @@ public sealed class PipelineValidation
             throw new TopicModelException($"only {labeled.Count} labeled training papers; need at least {folds} for {folds}-fold cross-validation");
         Workspace = workspace;
         Folds = folds;
+        _seed = seed;
         var digests = labeled.Select(p => p.Paper.Digest).Distinct().Count();
         var days = labeled.Select(p => DayOf(p.Paper)).Distinct().Count();
         string how;
@@ -77,10 +78,15 @@ public sealed class PipelineValidation
                 + Forward!.Cutoffs[^1].ToString("yyyy-MM-dd") + ")",
             _ => "",
         };
+        if (goal.Length > 0) goal += $" (its standard error, which the one-standard-error rule reads: a bootstrap of the scored days, {BootstrapResamples} resamples)";
         Rule = $"{how}, {against}{extra}{forward}{goal}";
     }
 
     private readonly int[] _forwardScored;
+    private readonly int _seed;
+
+    /// <summary>Resamples of the bootstrap that gives a forward objective its standard error.</summary>
+    public const int BootstrapResamples = 200;
 
     /// <summary>The forward-chaining folds, or null when there are none.</summary>
     public ForwardFolds? Forward { get; }
@@ -196,14 +202,52 @@ public sealed class PipelineValidation
             (ValidationObjective.LatestForward, not null) when forwardFoldMetrics.Length > 0 => forwardFoldMetrics[^1].MacroF1,
             _ => cv,
         };
+        // The cross-validation score's standard error is its folds' (the rule's own); a forward score is one pooled
+        // metric over periods that differ, whose three fold values would mostly measure the periods, so its standard
+        // error comes from resampling the scored days.
+        double? standardError = (Objective, forwardMetrics) switch
+        {
+            (ValidationObjective.Forward, not null) => DayBootstrapStandardError(_forwardScored, forwardOut),
+            (ValidationObjective.Mean, not null) =>
+                Math.Sqrt(Square(ML.AutoML.OneStandardErrorRule.StandardError(foldScores)) + Square(DayBootstrapStandardError(_forwardScored, forwardOut))) / 2,
+            (ValidationObjective.LatestForward, not null) when forwardFoldMetrics.Length > 0 =>
+                DayBootstrapStandardError(_forwardScored.Where(i => Forward!.BlockOf[i] == Forward.Count).ToArray(), forwardOut),
+            _ => null,
+        };
         return new ValidationOutcome(oof, dev, score, byDigest, foldScores)
         {
+            StandardError = standardError,
             CrossValidationScore = cv,
             Forward = forwardMetrics,
             ForwardFolds = forwardFoldMetrics,
             PoolPredictions = cvPool is null ? null : new FoldPoolPredictions(cvPool, forwardPool!),
         };
     }
+
+    /// <summary>
+    /// The standard error of macro-F1 over <paramref name="papers"/>: the sample standard deviation of the metric over
+    /// <see cref="BootstrapResamples"/> resamples of their days (a day's papers share its trends, so they are drawn
+    /// together). The generator is seeded by the recipe's seed, so every trial is judged on the same resamples.
+    /// </summary>
+    private double DayBootstrapStandardError(int[] papers, float[][] predictions)
+    {
+        var labeled = Workspace.Corpus.Labeled;
+        var days = papers.GroupBy(i => DayOf(labeled[i].Paper)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.ToArray()).ToArray();
+        if (days.Length < 2) return 0;
+        var random = new Random(_seed);
+        var scores = new double[BootstrapResamples];
+        var sample = new List<int>(papers.Length * 2);
+        for (var b = 0; b < scores.Length; b++)
+        {
+            sample.Clear();
+            for (var d = 0; d < days.Length; d++) sample.AddRange(days[random.Next(days.Length)]);
+            scores[b] = Evaluate(sample.ToArray(), predictions).MacroF1;
+        }
+        var mean = scores.Average();
+        return Math.Sqrt(scores.Sum(s => (s - mean) * (s - mean)) / (scores.Length - 1));
+    }
+
+    private static double Square(double x) => x * x;
 
     private MulticlassClassificationMetrics Evaluate(int[] papers, float[][] oof)
     {

@@ -18,6 +18,12 @@ public sealed record ValidationOutcome(
     /// <summary>The cross-validation objective alone (equal to <see cref="Score"/> when that is the objective).</summary>
     public double CrossValidationScore { get; init; } = Score;
 
+    /// <summary>
+    /// The standard error of <see cref="Score"/> when it is not the mean of <see cref="FoldScores"/> (a forward objective:
+    /// a bootstrap of the scored days), else null.
+    /// </summary>
+    public double? StandardError { get; init; }
+
     /// <summary>Pooled metrics of the forward-chaining folds' predictions, or null when there are none.</summary>
     public MulticlassClassificationMetrics? Forward { get; init; }
 

@@ -245,7 +245,8 @@ public static class TrainingRun
                     metrics[$"forwardMicroAccuracy:{k + 1}"] = outcome.ForwardFolds[k].MicroAccuracy;
                 }
             }
-            return new TrialOutcome(outcome.Score, outcome.FoldScores, metrics);
+            if (outcome.StandardError is { } se) metrics["scoreStandardError"] = se;
+            return new TrialOutcome(outcome.Score, outcome.FoldScores, metrics) { StandardError = outcome.StandardError };
         }, budget, onTrial, cancellation, c => PipelineSearchSpace.Canonical(c, space));
         if (search.Best is null)
         {

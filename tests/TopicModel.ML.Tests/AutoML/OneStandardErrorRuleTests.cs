@@ -48,6 +48,23 @@ public sealed class OneStandardErrorRuleTests
     }
 
     [Fact]
+    public void A_standard_error_the_evaluation_gives_replaces_the_folds_spread()
+    {
+        // The folds agree closely (SE ≈ 0.003), but the score is not their mean and its own error is wider.
+        var top = Trial(1, 2, 0.60, 0.61, 0.59, 0.60, 0.60) with { ScoreStandardError = 0.03 };
+        var simpler = Trial(2, 0, 0.58, 0.59, 0.57, 0.58, 0.58);
+
+        var choice = OneStandardErrorRule.Choose([top, simpler], Parts)!;
+
+        Assert.Same(simpler, choice.Trial);
+        Assert.Equal(0.03, choice.StandardError);
+        Assert.Contains("within one standard error (0.0300)", choice.Reason);
+        // The top trial's error decides, not the candidate's.
+        var sure = top with { ScoreStandardError = 0.001 };
+        Assert.Same(sure, OneStandardErrorRule.Choose([sure, simpler with { ScoreStandardError = 0.5 }], Parts)!.Trial);
+    }
+
+    [Fact]
     public void Among_equally_simple_candidates_the_higher_score_wins_and_failed_trials_never_count()
     {
         var top = Trial(1, 2, 0.70, 0.50, 0.65, 0.55, 0.60);

@@ -107,4 +107,36 @@ public sealed class PipelineValidationTests(TrainedModel trained)
         Assert.Equal(outcome.ForwardFolds.Select(f => f.MacroF1), pooled.ForwardFolds.Select(f => f.MacroF1));
         Assert.Equal(pooled.Forward!.MacroF1, pooled.Score);
     }
+
+    [Fact]
+    public void A_forward_objective_takes_its_standard_error_from_a_bootstrap_of_the_scored_days()
+    {
+        var options = new PipelineOptions { Trainer = "NaiveBayes" };
+        PipelineValidation Validation(string objective, int seed = 1) => new(Workspace(), folds: 5, seed, objective, forwardFolds: 2);
+        var forward = Validation(ValidationObjective.Forward).Run(options, CancellationToken.None);
+
+        // Not the folds' spread: the pooled forward score is no mean over the cross-validation folds.
+        var se = Assert.IsType<double>(forward.StandardError);
+        Assert.InRange(se, 1e-4, 0.2);
+        Assert.NotEqual(ML.AutoML.OneStandardErrorRule.StandardError(forward.FoldScores), se, 6);
+        Assert.Contains($"a bootstrap of the scored days, {PipelineValidation.BootstrapResamples} resamples", Validation(ValidationObjective.Forward).Rule);
+        // Drawn with the recipe's seed: every trial (and a second run) is judged on the same resamples, another seed
+        // draws others (same folds, same predictions, so only the resamples differ).
+        Assert.Equal(se, Validation(ValidationObjective.Forward).Run(options, CancellationToken.None).StandardError);
+        var reseeded = Validation(ValidationObjective.Forward, seed: 2).Run(options, CancellationToken.None);
+        Assert.Equal(forward.Forward!.MacroF1, reseeded.Forward!.MacroF1, 12);
+        Assert.NotEqual(se, reseeded.StandardError);
+        Assert.InRange(reseeded.StandardError!.Value, se / 2, se * 2);
+
+        // The latest fold alone: its own papers' days, so another error than the pooled score's.
+        var latest = Validation(ValidationObjective.LatestForward).Run(options, CancellationToken.None);
+        Assert.InRange(latest.StandardError!.Value, 1e-4, 0.3);
+        Assert.NotEqual(se, latest.StandardError.Value, 6);
+        // The mean of the two scores: the two errors combined as independent.
+        var mean = Validation(ValidationObjective.Mean).Run(options, CancellationToken.None);
+        var cvError = ML.AutoML.OneStandardErrorRule.StandardError(mean.FoldScores);
+        Assert.Equal(Math.Sqrt(cvError * cvError + se * se) / 2, mean.StandardError!.Value, 12);
+        // Cross-validation's score is the folds' own: the rule reads their spread.
+        Assert.Null(Validation(ValidationObjective.CrossValidation).Run(options, CancellationToken.None).StandardError);
+    }
 }
