@@ -78,7 +78,14 @@ public sealed class PipelineValidation
                 + Forward!.Cutoffs[^1].ToString("yyyy-MM-dd") + ")",
             _ => "",
         };
-        if (goal.Length > 0) goal += $" (its standard error, which the one-standard-error rule reads: a bootstrap of the scored days, {BootstrapResamples} resamples)";
+        // The standard error the one-standard-error rule reads (see Run).
+        var bootstrap = $"a bootstrap of the scored days, {BootstrapResamples} resamples";
+        goal += Objective switch
+        {
+            ValidationObjective.Forward or ValidationObjective.LatestForward => $" (its standard error: {bootstrap})",
+            ValidationObjective.Mean => $" (its standard error: the cross-validation folds' and the forward score's, {bootstrap}, combined)",
+            _ => "",
+        };
         Rule = $"{how}, {against}{extra}{forward}{goal}";
     }
 
