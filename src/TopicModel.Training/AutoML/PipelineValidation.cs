@@ -250,8 +250,7 @@ public sealed class PipelineValidation
             for (var d = 0; d < days.Length; d++) sample.AddRange(days[random.Next(days.Length)]);
             scores[b] = Evaluate(sample.ToArray(), predictions).MacroF1;
         }
-        var mean = scores.Average();
-        return Math.Sqrt(scores.Sum(s => (s - mean) * (s - mean)) / (scores.Length - 1));
+        return MathNet.Numerics.Statistics.Statistics.StandardDeviation(scores);
     }
 
     private static double Square(double x) => x * x;
